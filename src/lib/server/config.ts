@@ -1,0 +1,15 @@
+/** Settings read from the environment, in one place, with the defaults the README documents. */
+import { resolve } from 'node:path';
+
+export interface Config {
+	databasePath: string;
+	demo: boolean;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	return {
+		databasePath: resolve(env.DATABASE_PATH || 'data/benchlearn.db'),
+		// Only the README's `npm start` sets DEMO=1; a bare `node build` never creates demo data.
+		demo: env.DEMO === '1' || env.DEMO === 'true'
+	};
+}

@@ -1,0 +1,54 @@
+/** Opens the SQLite file with the settings every connection needs and migrates it to the latest schema. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { migrations } from './migrations';
+import type { Database } from './schema';
+
+export type DB = Kysely<Database>;
+
+/** A start-up problem with one sentence that says what is wrong and what to do. */
+export class StartupError extends Error {}
+
+export function openDatabase(path: string): DB {
+	let sqlite: SQLite.Database;
+	try {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		sqlite = new SQLite(path);
+		sqlite.pragma('journal_mode = WAL');
+		sqlite.pragma('foreign_keys = ON');
+		sqlite.pragma('busy_timeout = 5000');
+		sqlite.pragma('synchronous = NORMAL');
+		sqlite.prepare('select count(*) from sqlite_schema').get();
+	} catch (e) {
+		throw new StartupError(explainOpenError(e, path));
+	}
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export function explainOpenError(e: unknown, path: string): string {
+	const code = (e as { code?: string }).code ?? '';
+	if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+		return `The database file ${path} is not a valid SQLite database (corrupt or another kind of file). Restore a backup with "npm run restore -- FILE" or point DATABASE_PATH at another file.`;
+	}
+	if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)) {
+		return `The database file ${path} cannot be opened for writing (${code}). Check that the folder exists and is writable, or set DATABASE_PATH to a writable location.`;
+	}
+	return `The database file ${path} cannot be opened: ${(e as Error).message}. Check DATABASE_PATH.`;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; applied ones are never run again. */
+export async function migrateToLatest(db: DB): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+		throw new StartupError(
+			`Migration ${failed} failed: ${(error as Error).message}. The database was left at the last good schema; restore a backup or report this error.`
+		);
+	}
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
