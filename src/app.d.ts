@@ -1,0 +1,14 @@
+import type { Viewer } from '$lib/server/auth/authorise';
+
+declare global {
+	namespace App {
+		interface Locals {
+			viewer: Viewer;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale, getLocale } from '$lib/paraglide/runtime';
+import { formatMonth, formatNumber } from './format';
+
+const original = getLocale;
+
+describe('format', () => {
+	afterEach(() => overwriteGetLocale(original));
+
+	it('writes German numbers and months by default', () => {
+		overwriteGetLocale(() => 'de');
+		expect(formatNumber(1234.5, 1)).toBe('1.234,5');
+		expect(formatNumber(1234567)).toBe('1.234.567');
+		expect(formatMonth('2026-01')).toBe('Jan. 2026');
+		expect(formatMonth('2026-03', 'long')).toBe('März 2026');
+	});
+
+	it('writes English when the reader chose English', () => {
+		overwriteGetLocale(() => 'en');
+		expect(formatNumber(1234.5, 1)).toBe('1,234.5');
+		expect(formatMonth('2026-01', 'long')).toBe('January 2026');
+	});
+});

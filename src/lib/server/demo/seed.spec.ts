@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase, type DB } from '$lib/server/db';
+import { generateDemoData } from './generate';
+import { isDatabaseEmpty, seedDemoData } from './seed';
+
+let dir: string;
+let db: DB;
+
+beforeEach(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'benchlearn-seed-'));
+	db = openDatabase(join(dir, 'test.db'));
+	await migrateToLatest(db);
+});
+
+afterEach(async () => {
+	await db.destroy();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+async function counts(): Promise<{ jobcenters: number; metrics: number }> {
+	const count = (table: 'jobcenter' | 'monthly_metric') =>
+		db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+			.then((row) => Number(row.n));
+	return { jobcenters: await count('jobcenter'), metrics: await count('monthly_metric') };
+}
+
+describe('seedDemoData', () => {
+	it('writes exactly what the generator produces', async () => {
+		expect(await isDatabaseEmpty(db)).toBe(true);
+		const expected = generateDemoData({ until: '2026-10' });
+		const result = await seedDemoData(db, { until: '2026-10' });
+		expect(result).toEqual({
+			jobcenters: expected.jobcenters.length,
+			metrics: expected.metrics.length
+		});
+		expect(await counts()).toEqual(result);
+		expect(await isDatabaseEmpty(db)).toBe(false);
+
+		const row = await db
+			.selectFrom('monthly_metric')
+			.innerJoin('jobcenter', 'jobcenter.id', 'monthly_metric.jobcenter_id')
+			.select(['jobcenter.code', 'monthly_metric.channel_id', 'monthly_metric.month'])
+			.select(['monthly_metric.followers', 'monthly_metric.staff_hours'])
+			.where('jobcenter.code', '=', expected.metrics[0].code)
+			.where('monthly_metric.channel_id', '=', expected.metrics[0].channel)
+			.where('monthly_metric.month', '=', expected.metrics[0].month)
+			.executeTakeFirstOrThrow();
+		expect(row.followers).toBe(expected.metrics[0].followers);
+		expect(row.staff_hours).toBe(expected.metrics[0].staff_hours);
+	});
+
+	it('refuses a database that already holds jobcenters and changes nothing', async () => {
+		await seedDemoData(db, { until: '2026-10' });
+		const before = await counts();
+		await expect(seedDemoData(db, { until: '2026-10', seed: 1 })).rejects.toThrow(
+			/already holds jobcenters/
+		);
+		expect(await counts()).toEqual(before);
+	});
+});

@@ -1,0 +1,30 @@
+/** Opens and migrates the database when the server starts, and fills an empty one with demo data in demo mode. */
+import { readConfig, type Config } from './config';
+import { lastCompleteMonth } from './clock';
+import { migrateToLatest, openDatabase, type DB } from './db';
+import { acquireServerLock } from './db/lock';
+import { isDatabaseEmpty, seedDemoData } from './demo/seed';
+
+let instance: DB | undefined;
+let settings: Config | undefined;
+
+/** The server's database; only valid after `startServer()`. */
+export function db(): DB {
+	if (!instance) throw new Error('The database is used before the server has started.');
+	return instance;
+}
+
+export function config(): Config {
+	return settings ?? readConfig();
+}
+
+export async function startServer(config = readConfig()): Promise<void> {
+	settings = config;
+	instance = openDatabase(config.databasePath);
+	acquireServerLock(config.databasePath);
+	await migrateToLatest(instance);
+	if (config.demo && (await isDatabaseEmpty(instance))) {
+		const counts = await seedDemoData(instance, { until: lastCompleteMonth() });
+		console.error(`Demo mode: loaded ${counts.jobcenters} jobcenters and ${counts.metrics} monthly rows.`);
+	}
+}

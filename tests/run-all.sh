@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test runner in order (type check, unit tests, build, end-to-end tests) and ends with
+# one line of totals for all of them: "N passed, N failed". Exits non-zero when anything failed.
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+passed=0
+failed=0
+skipped=0
+
+count() { # count NAME EXIT_CODE: one check that passes or fails as a whole
+	if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+add_json() { # add_json FILE EXPRESSION: adds "passed failed skipped" computed from a runner's JSON report
+	if [ ! -s "$1" ]; then failed=$((failed + 1)); echo "FAILED: no report $1"; return; fi
+	read -r p f s < <(node -e "const r=require('./$1'); const [p,f,s]=($2)(r); console.log(p,f,s)")
+	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "Chromium fehlt – installiere Debians Paket chromium ..."
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+	else
+		echo "Chromium fehlt. Bitte als root installieren: apt-get update && apt-get install -y chromium"
+	fi
+fi
+
+npm run -s check
+count svelte-check $?
+
+rm -f test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+add_json test-results/vitest.json \
+	'r => [r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1), r.numPendingTests + r.numTodoTests]'
+
+npm run -s build
+build=$?
+count build $build
+
+if [ "$build" -eq 0 ] && [ -x /usr/bin/chromium ]; then
+	rm -f test-results/playwright.json
+	npx playwright test
+	add_json test-results/playwright.json \
+		'r => [r.stats.expected + r.stats.flaky, r.stats.unexpected + (r.errors?.length ? 1 : 0), r.stats.skipped]'
+else
+	echo "FAILED: end-to-end tests not run (build failed or /usr/bin/chromium missing)"
+	failed=$((failed + 1))
+fi
+
+totals="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && totals="$totals, $skipped skipped"
+echo "$totals"
+[ "$failed" -eq 0 ]
