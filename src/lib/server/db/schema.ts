@@ -55,9 +55,9 @@ export interface UploadTable {
 	file_name: string;
 	sha256: string;
 	kind: string;
-	rows_inserted: number;
-	rows_updated: number;
-	rows_unchanged: number;
+	rows_inserted: Generated<number>;
+	rows_updated: Generated<number>;
+	rows_unchanged: Generated<number>;
 }
 
 export interface Database {

@@ -24,37 +24,32 @@ export interface DemoOptions {
 	months?: number;
 }
 
-interface ChannelProfile {
-	adoption: number;
-	newcomer: number;
-	quitter: number;
-	followersPerElb: number;
-	growth: number;
-	hours: number;
-	postsPerHour: number;
-	views: number;
-	engagement: number;
-}
+// adoption: share of jobcenters on the channel; newcomer/quitter: share of those starting or
+// giving up within the period; hours: staff hours at 15,000 eLb; views: impressions per post and
+// follower; engagement: interactions per impression.
+const PROFILE_KEYS = [
+	'adoption',
+	'newcomer',
+	'quitter',
+	'followersPerElb',
+	'growth',
+	'hours',
+	'postsPerHour',
+	'views',
+	'engagement'
+] as const;
+type ChannelProfile = Record<(typeof PROFILE_KEYS)[number], number>;
 
-/** Per jobcenter habits that stay the same across channels and months. */
-interface Traits {
-	effort: number;
-	replyRate: number;
-	reportsHours: boolean;
-}
-
-// Columns: share of jobcenters on the channel, share of those starting within the period, share
-// giving up within it, followers per eLb, monthly follower growth, staff hours at 15,000 eLb,
-// posts per staff hour, impressions per post and follower, interactions per impression.
+// One row per channel, values in the order of PROFILE_KEYS.
 const PROFILE_ROWS: Record<ChannelId, number[]> = {
 	facebook: [0.92, 0.02, 0.02, 0.12, 0.002, 12, 0.8, 0.15, 0.03],
 	instagram: [0.85, 0.08, 0, 0.08, 0.012, 14, 0.6, 0.25, 0.045],
 	x: [0.35, 0, 0.45, 0.03, -0.004, 4, 1.2, 0.12, 0.012],
 	youtube: [0.45, 0.1, 0, 0.015, 0.008, 10, 0.15, 1.8, 0.04],
 	linkedin: [0.4, 0.2, 0, 0.04, 0.02, 6, 0.5, 0.3, 0.025],
-	tiktok: [0.3, 0.5, 0, 0.05, 0.03, 14, 0.4, 3, 0.05],
+	tiktok: [0.35, 0.5, 0, 0.05, 0.03, 14, 0.4, 2, 0.05],
 	xing: [0.12, 0, 0.2, 0.01, 0, 2, 0.5, 0.1, 0.01],
-	mastodon: [0.1, 0.2, 0.1, 0.004, 0.01, 2, 1, 0.3, 0.02],
+	mastodon: [0.08, 0.2, 0.1, 0.004, 0.01, 2, 1, 0.3, 0.02],
 	bluesky: [0.12, 0.6, 0, 0.006, 0.04, 2, 1, 0.3, 0.03],
 	threads: [0.08, 0.5, 0.1, 0.01, 0.02, 2, 1, 0.3, 0.025],
 	whatsapp: [0.1, 0.6, 0, 0.03, 0.04, 4, 1, 0.7, 0.01]
@@ -67,32 +62,19 @@ const CELL_GAP = 0.02;
 const ROW_GAP = 0.01;
 
 function profile(channel: ChannelId): ChannelProfile {
-	const [
-		adoption,
-		newcomer,
-		quitter,
-		followersPerElb,
-		growth,
-		hours,
-		postsPerHour,
-		views,
-		engagement
-	] = PROFILE_ROWS[channel];
-	return {
-		adoption,
-		newcomer,
-		quitter,
-		followersPerElb,
-		growth,
-		hours,
-		postsPerHour,
-		views,
-		engagement
-	};
+	const values = PROFILE_ROWS[channel];
+	return Object.fromEntries(PROFILE_KEYS.map((key, i) => [key, values[i]])) as ChannelProfile;
 }
 
 function season(month: Month): number {
 	return SEASON[Number(month.slice(5, 7)) - 1];
+}
+
+/** Per jobcenter habits that stay the same across channels and months. */
+interface Traits {
+	effort: number;
+	replyRate: number;
+	reportsHours: boolean;
 }
 
 /** A few jobcenters answer every comment, a few never, two never report hours; the rest vary. */
