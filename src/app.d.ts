@@ -3,7 +3,7 @@ import type { Viewer } from '$lib/server/auth/authorise';
 declare global {
 	namespace App {
 		interface Locals {
-			viewer: Viewer;
+			viewer: Viewer | null;
 		}
 		interface Error {
 			message: string;

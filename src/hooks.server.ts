@@ -1,11 +1,12 @@
-/** Starts the database once, and gives every request its language and its viewer. */
-import type { Handle, ServerInit } from '@sveltejs/kit';
+/** Starts the database once, and gives every request its language and its viewer; without a login only /login opens. */
+import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
+import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { ANONYMOUS_ANALYST } from '$lib/server/auth/authorise';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { StartupError } from '$lib/server/db';
-import { startServer } from '$lib/server/startup';
+import { db, startServer } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -43,8 +44,27 @@ const language: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const viewer: Handle = ({ event, resolve }) => {
-	event.locals.viewer = ANONYMOUS_ANALYST;
+/** Pages anyone may open: signing in needs them. */
+const PUBLIC_PATHS = ['/login', '/sprache'];
+
+function loginRedirect(event: RequestEvent): Response {
+	const accept = event.request.headers.get('accept') ?? '';
+	if (!accept.includes('text/html')) {
+		return new Response(JSON.stringify({ message: m.error_401() }), {
+			status: 401,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	const back = event.url.pathname + event.url.search;
+	const target = back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`;
+	return new Response(null, { status: 303, headers: { location: target } });
+}
+
+const viewer: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.viewer = token ? await validateSession(db(), token) : null;
+	if (token && !event.locals.viewer) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (!event.locals.viewer && !PUBLIC_PATHS.includes(event.url.pathname)) return loginRedirect(event);
 	return resolve(event);
 };
 

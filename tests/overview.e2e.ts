@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './session';
 
 test('the overview shows the demo jobcenters and a server-rendered follower chart', async ({ page }) => {
-	await page.goto('/');
+	await signIn(page, 'analyst');
 	await expect(page).toHaveTitle(/Übersicht/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
@@ -24,7 +25,7 @@ test('the overview shows the demo jobcenters and a server-rendered follower char
 });
 
 test('the chart numbers are one click away as a table with German formatting', async ({ page }) => {
-	await page.goto('/');
+	await signIn(page, 'analyst');
 	await page.getByText('Tabelle anzeigen').click();
 	const table = page.getByRole('table', { name: /Follower je Kanal/ });
 	await expect(table).toBeVisible();
@@ -38,7 +39,7 @@ test('the chart numbers are one click away as a table with German formatting', a
 test('the language switch turns the page English and back, without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/');
+	await signIn(page, 'analyst');
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -50,6 +51,7 @@ test('the language switch turns the page English and back, without JavaScript', 
 });
 
 test('an unknown page answers 404 in German with a way back', async ({ page }) => {
+	await signIn(page, 'analyst');
 	const response = await page.goto('/gibt-es-nicht');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { name: 'Fehler 404' })).toBeVisible();

@@ -25,9 +25,15 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a command to its end (at most 60 s) and collects its output. */
-export function run(command: string, args: string[], env: Record<string, string>): Promise<Finished> {
+export function run(
+	command: string,
+	args: string[],
+	env: Record<string, string>,
+	input?: string
+): Promise<Finished> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { env: { ...process.env, ...env } });
+		child.stdin.end(input ?? '');
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -43,8 +49,13 @@ export function run(command: string, args: string[], env: Record<string, string>
 	});
 }
 
-export function cli(script: string, args: string[], env: Record<string, string>): Promise<Finished> {
-	return run('npx', ['tsx', `src/cli/${script}.ts`, ...args], env);
+export function cli(
+	script: string,
+	args: string[],
+	env: Record<string, string>,
+	input?: string
+): Promise<Finished> {
+	return run('npx', ['tsx', `src/cli/${script}.ts`, ...args], env, input);
 }
 
 /** Starts `node build` and waits until it listens; `stop()` ends it. */

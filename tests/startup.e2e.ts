@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, run, startServer, tempPath, type Finished } from './processes';
+import { cli, freePort, run, startServer, tempPath, type Finished } from './processes';
 
 /** Shows what a person sees in the terminal, so that the screenshot can be judged like a page. */
 async function showTerminal(page: Page, title: string, result: Finished, file: string) {
@@ -54,14 +54,58 @@ test('a port in use stops the server with one sentence that names the port', asy
 	}
 });
 
-test('node build alone creates no demo data and says that there is nothing yet', async ({ page }) => {
-	const server = await startServer({ DATABASE_PATH: tempPath('empty.db'), DEMO: '' });
+test('node build alone creates no demo data and no demo accounts', async ({ page }) => {
+	const database = tempPath('empty.db');
+	const created = await cli('user', ['create', '--email', 'ana@example.de', '--role', 'analyst', '--password-stdin'], {
+		DATABASE_PATH: database
+	}, 'ein-langes-passwort');
+	expect(created.code).toBe(0);
+	const server = await startServer({ DATABASE_PATH: database, DEMO: '' });
 	try {
 		await page.goto(server.url);
+		await expect(page).toHaveURL(/\/login$/);
+		await expect(page.getByText('Demo-Zugänge')).toHaveCount(0);
+		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
+		await page.getByLabel('Passwort').fill('demo-analyst');
+		await page.getByRole('button', { name: 'Anmelden' }).click();
+		await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort stimmen nicht');
+		await page.getByLabel('E-Mail-Adresse').fill('ana@example.de');
+		await page.getByLabel('Passwort').fill('ein-langes-passwort');
+		await page.getByRole('button', { name: 'Anmelden' }).click();
 		await expect(page.getByRole('heading', { name: 'Noch keine Daten' })).toBeVisible();
 		await expect(page.getByText('Demo', { exact: true })).toHaveCount(0);
 		await page.screenshot({ path: 'test-results/screenshots/overview-empty.png', fullPage: true });
 	} finally {
 		await server.stop();
 	}
+});
+
+test('a backup can be taken while the server runs; restore waits until the server is stopped', async ({ page }) => {
+	const database = tempPath('live.db');
+	const backup = tempPath('backup.db');
+	const server = await startServer({ DATABASE_PATH: database, DEMO: '1', BENCHLEARN_TODAY: '2026-11-15' });
+	let refused: Finished;
+	try {
+		const taken = await cli('backup', [backup], { DATABASE_PATH: database });
+		expect(taken.code).toBe(0);
+		expect(taken.stdout).toBe('');
+		refused = await cli('restore', [backup], { DATABASE_PATH: database });
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toMatch(/server.*stop/i);
+	} finally {
+		await server.stop();
+	}
+	const restored = await cli('restore', [backup], { DATABASE_PATH: database });
+	expect(restored.code).toBe(0);
+	const again = await startServer({ DATABASE_PATH: database, DEMO: '1' });
+	try {
+		await page.goto(again.url + '/login');
+		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
+		await page.getByLabel('Passwort').fill('demo-analyst');
+		await page.getByRole('button', { name: 'Anmelden' }).click();
+		await expect(page.getByText('Zeitraum: November 2024 bis Oktober 2026')).toBeVisible();
+	} finally {
+		await again.stop();
+	}
+	await showTerminal(page, 'Wiederherstellen bei laufendem Server', refused, 'restore-refused.png');
 });

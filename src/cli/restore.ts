@@ -4,7 +4,8 @@ import { readConfig } from '$lib/server/config';
 import { restoreDatabase } from '$lib/server/db/backup';
 import { exit, run, say } from './common';
 
-const USAGE = 'Usage: npm run restore -- FILE (a file made by "npm run backup"; stop the server first).';
+const USAGE =
+	'Usage: npm run restore -- FILE (a file made by "npm run backup"; stop the server first).';
 
 run(async () => {
 	const args = process.argv.slice(2);
@@ -12,5 +13,7 @@ run(async () => {
 	const databasePath = readConfig().databasePath;
 	const backup = resolve(args[0]);
 	await restoreDatabase(backup, databasePath);
-	say(`Restored ${databasePath} from ${backup}; the server migrates it on its next start if needed.`);
+	say(
+		`Restored ${databasePath} from ${backup}; the server migrates it on its next start if needed.`
+	);
 });

@@ -19,3 +19,12 @@ export function formatMonth(month: string, style: 'short' | 'long' = 'short'): s
 		Date.UTC(year, mon - 1, 1)
 	);
 }
+
+/** An ISO timestamp as `25.11.2026, 14:05` in Berlin time. */
+export function formatDateTime(iso: string): string {
+	return new Intl.DateTimeFormat(tag(), {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Berlin'
+	}).format(new Date(iso));
+}

@@ -1,4 +1,5 @@
 /** Opens and migrates the database when the server starts, and fills an empty one with demo data in demo mode. */
+import { createDemoAccounts, disableDemoAccounts } from './auth/demo';
 import { readConfig, type Config } from './config';
 import { lastCompleteMonth } from './clock';
 import { migrateToLatest, openDatabase, type DB } from './db';
@@ -23,8 +24,14 @@ export async function startServer(config = readConfig()): Promise<void> {
 	instance = openDatabase(config.databasePath);
 	acquireServerLock(config.databasePath);
 	await migrateToLatest(instance);
-	if (config.demo && (await isDatabaseEmpty(instance))) {
+	if (!config.demo) {
+		const disabled = await disableDemoAccounts(instance);
+		if (disabled) console.error(`Demo mode is off: disabled ${disabled} demo accounts.`);
+	} else if (await isDatabaseEmpty(instance)) {
 		const counts = await seedDemoData(instance, { until: lastCompleteMonth() });
-		console.error(`Demo mode: loaded ${counts.jobcenters} jobcenters and ${counts.metrics} monthly rows.`);
+		await createDemoAccounts(instance);
+		console.error(
+			`Demo mode: loaded ${counts.jobcenters} jobcenters, ${counts.metrics} monthly rows and the demo accounts.`
+		);
 	}
 }

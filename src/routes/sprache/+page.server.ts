@@ -1,15 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
+import { safeRedirect } from '$lib/server/auth/cookies';
+import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
-// Public on purpose: switching the language must work before anyone signs in.
+// Public on purpose: the language must be switchable before signing in.
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
+	default: async ({ request, cookies, locals }) => {
 		const form = await request.formData();
 		const locale = String(form.get('locale'));
-		const target = String(form.get('redirectTo') ?? '/');
 		if ((locales as readonly string[]).includes(locale)) {
 			cookies.set('PARAGLIDE_LOCALE', locale, {
 				path: '/',
@@ -17,8 +18,11 @@ export const actions: Actions = {
 				sameSite: 'lax',
 				maxAge: 60 * 60 * 24 * 400
 			});
+			// Remembered per user, so that the choice follows them to another browser.
+			if (locals.viewer) {
+				await db().updateTable('app_user').set({ locale }).where('id', '=', locals.viewer.userId).execute();
+			}
 		}
-		// Only paths on this site, so that the form cannot be used to send people elsewhere.
-		redirect(303, target.startsWith('/') && !target.startsWith('//') ? target : '/');
+		redirect(303, safeRedirect(form.get('redirectTo')));
 	}
 };

@@ -1,24 +1,23 @@
 /** The one place that decides who may do what: every load, form action and endpoint asks `authorise()`. */
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import type { Role } from '$lib/server/db/schema';
 
-export type Role = 'admin' | 'analyst' | 'jobcenter';
+export type { Role };
 
 export interface Viewer {
-	userId: number | null;
-	email: string | null;
+	userId: number;
+	email: string;
 	role: Role;
 	/** Set for jobcenter users: the one jobcenter they belong to. */
 	jobcenterId: number | null;
+	locale: string | null;
 }
-
-/** Until accounts exist, everybody is an analyst without a name; the accounts issue replaces this. */
-export const ANONYMOUS_ANALYST: Viewer = { userId: null, email: null, role: 'analyst', jobcenterId: null };
 
 export type Action =
 	/** Read pages about one's own jobcenter and anonymous peer statistics. */
 	| 'read'
-	/** See every jobcenter by name, with raw figures. */
+	/** See every jobcenter by name, with raw figures; create rounds; export. */
 	| 'read_all'
 	/** Manage users, jobcenters and rounds. */
 	| 'manage';
@@ -29,8 +28,8 @@ const ALLOWED: Record<Action, Role[]> = {
 	manage: ['admin']
 };
 
-export function can(viewer: Viewer | undefined, action: Action): boolean {
-	return viewer !== undefined && ALLOWED[action].includes(viewer.role);
+export function can(viewer: Viewer | null | undefined, action: Action): boolean {
+	return !!viewer && ALLOWED[action].includes(viewer.role);
 }
 
 /** Returns the viewer when the action is allowed; otherwise ends the request with 401 or 403. */

@@ -24,7 +24,15 @@ async function seededDatabase(path: string): Promise<DB> {
 		.insertInto('jobcenter')
 		.values([
 			{ id: 1, code: 'JC-1', name: 'Jobcenter Nord', state: 'HH', carrier: 'gE', elb: 12000 },
-			{ id: 2, code: 'JC-2', name: 'Jobcenter Süd', state: 'BY', carrier: 'zkT', elb: 8000, ring: 'A' }
+			{
+				id: 2,
+				code: 'JC-2',
+				name: 'Jobcenter Süd',
+				state: 'BY',
+				carrier: 'zkT',
+				elb: 8000,
+				ring: 'A'
+			}
 		])
 		.execute();
 	await db

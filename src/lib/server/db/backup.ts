@@ -19,16 +19,14 @@ export async function backupDatabase(databasePath: string, targetFile: string): 
 	}
 	// A half-written copy must never carry the name of a finished backup.
 	const partial = `${targetFile}.partial`;
+	await copyAndClose(openSource(databasePath), partial);
 	try {
-		mkdirSync(dirname(targetFile), { recursive: true });
-		const source = new SQLite(databasePath, { readonly: true, fileMustExist: true });
-		await copyAndClose(source, partial);
 		makeSelfContained(partial);
 		renameSync(partial, targetFile);
 	} catch (e) {
-		removeDatabaseFiles(partial);
+		discardDatabaseFiles(partial);
 		throw new Error(
-			`The backup of ${databasePath} to ${targetFile} failed (${(e as Error).message}); check that the folder is writable and has free space.`
+			`The backup ${targetFile} could not be finished (${(e as Error).message}); check that its folder is writable.`
 		);
 	}
 }
@@ -36,18 +34,13 @@ export async function backupDatabase(databasePath: string, targetFile: string): 
 /** Replaces the database with a checked backup; the old file is swapped out in one rename. */
 export async function restoreDatabase(backupFile: string, databasePath: string): Promise<void> {
 	refuseWhileServerRuns(databasePath);
-	const backup = openBackup(backupFile);
 	const tmp = `${databasePath}.restore-tmp`;
+	await copyAndClose(openCheckedBackup(backupFile), tmp);
 	try {
-		checkBackup(backup, backupFile);
-		removeDatabaseFiles(tmp);
-		mkdirSync(dirname(databasePath), { recursive: true });
-		await copyAndClose(backup, tmp);
 		// A server may have started while the copy ran; checking again keeps that window tiny.
 		refuseWhileServerRuns(databasePath);
 	} catch (e) {
-		if (backup.open) backup.close();
-		removeDatabaseFiles(tmp);
+		discardDatabaseFiles(tmp);
 		throw e;
 	}
 	// A leftover WAL of the old file would be replayed into the restored one and corrupt it.
@@ -62,6 +55,28 @@ function refuseWhileServerRuns(databasePath: string): void {
 		throw new Error(
 			`A server (process ${pid}) is using the database ${databasePath}; stop the server first, then run the restore again.`
 		);
+	}
+}
+
+function openSource(databasePath: string): SQLite.Database {
+	try {
+		return new SQLite(databasePath, { readonly: true, fileMustExist: true });
+	} catch (e) {
+		throw new Error(
+			`The database ${databasePath} cannot be opened for the backup (${(e as Error).message}); check DATABASE_PATH and its permissions.`
+		);
+	}
+}
+
+/** Opens the backup read-only and closes it again unless it passes every check. */
+function openCheckedBackup(file: string): SQLite.Database {
+	const backup = openBackup(file);
+	try {
+		checkBackup(backup, file);
+		return backup;
+	} catch (e) {
+		backup.close();
+		throw e;
 	}
 }
 
@@ -111,9 +126,17 @@ function explainUnreadableBackup(e: unknown, file: string): string {
 	return `The backup file ${file} cannot be read (${(e as Error).message}); choose another backup.`;
 }
 
+/** Copies through the backup API, which sees committed WAL content and never a torn page. */
 async function copyAndClose(source: SQLite.Database, file: string): Promise<void> {
 	try {
+		discardDatabaseFiles(file);
+		mkdirSync(dirname(file), { recursive: true });
 		await source.backup(file);
+	} catch (e) {
+		discardDatabaseFiles(file);
+		throw new Error(
+			`Writing ${file} failed (${(e as Error).message}); check that its folder is writable and has free space.`
+		);
 	} finally {
 		source.close();
 	}
@@ -129,6 +152,13 @@ function makeSelfContained(file: string): void {
 	}
 }
 
-function removeDatabaseFiles(file: string): void {
-	for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+/** Best effort, because a failed clean-up must not hide the error that caused it. */
+function discardDatabaseFiles(file: string): void {
+	for (const suffix of ['', '-journal', '-wal', '-shm']) {
+		try {
+			rmSync(file + suffix, { force: true });
+		} catch {
+			// Nothing to do: the next attempt removes what is left.
+		}
+	}
 }

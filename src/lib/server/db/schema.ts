@@ -33,6 +33,8 @@ export interface JobcenterTable {
 	ring: string | null;
 	active: Generated<number>;
 	created_at: Generated<string>;
+	/** 1 when the jobcenter agreed to be shown by name to the members of its own ring. */
+	show_name_to_ring: Generated<number>;
 }
 
 export interface ChannelTable {
@@ -58,6 +60,88 @@ export interface UploadTable {
 	rows_inserted: Generated<number>;
 	rows_updated: Generated<number>;
 	rows_unchanged: Generated<number>;
+	undone_at: string | null;
+	/** `{encoding, delimiter, numberStyle}` as detected, JSON. */
+	dialect: string | null;
+	warnings: Generated<number>;
+}
+
+/** The eLb history; `jobcenter.elb` repeats the latest value. The first value also holds before it. */
+export interface JobcenterElbTable {
+	jobcenter_id: number;
+	valid_from: string;
+	elb: number;
+}
+
+type Images<T> = { [M in keyof T as `before_${M & string}`]: T[M] | null } & {
+	[M in keyof T as `after_${M & string}`]: T[M] | null;
+};
+
+/** What undo needs per touched metric row: the row before the upload and as the upload left it. */
+export type UploadMetricChangeTable = {
+	upload_id: number;
+	jobcenter_id: number;
+	channel_id: string;
+	month: string;
+	existed_before: number;
+	exists_after: number;
+} & Images<{ [M in Metric]: number }>;
+
+export type UploadJobcenterChangeTable = {
+	upload_id: number;
+	jobcenter_id: number;
+	existed_before: number;
+} & Images<{ name: string; state: State; carrier: Carrier; elb: number; ring: string }>;
+
+export interface UploadElbChangeTable {
+	upload_id: number;
+	jobcenter_id: number;
+	valid_from: string;
+	/** null: there was no history row for that month. */
+	before_elb: number | null;
+	after_elb: number | null;
+}
+
+export type Role = 'admin' | 'analyst' | 'jobcenter';
+
+export interface AppUserTable {
+	id: Generated<number>;
+	email: string;
+	password_hash: string;
+	role: Role;
+	jobcenter_id: number | null;
+	locale: string | null;
+	disabled_at: string | null;
+	created_at: Generated<string>;
+}
+
+export interface SessionTable {
+	/** SHA-256 of the cookie's token, so that a stolen database holds no usable session. */
+	id: string;
+	user_id: number;
+	created_at: Generated<string>;
+	/** Milliseconds since 1970; pushed forward on activity. */
+	expires_at: number;
+}
+
+export interface LoginFailureTable {
+	key: string;
+	at: number;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: Generated<string>;
+	user_id: number | null;
+	actor: string;
+	action: string;
+	detail: Generated<string>;
+}
+
+export interface PseudonymTable {
+	group_key: string;
+	jobcenter_id: number;
+	position: number;
 }
 
 export interface Database {
@@ -65,6 +149,15 @@ export interface Database {
 	channel: ChannelTable;
 	monthly_metric: MonthlyMetricTable;
 	upload: UploadTable;
+	jobcenter_elb: JobcenterElbTable;
+	upload_metric_change: UploadMetricChangeTable;
+	upload_jobcenter_change: UploadJobcenterChangeTable;
+	upload_elb_change: UploadElbChangeTable;
+	app_user: AppUserTable;
+	session: SessionTable;
+	login_failure: LoginFailureTable;
+	audit_log: AuditLogTable;
+	pseudonym: PseudonymTable;
 }
 
 export type Jobcenter = Selectable<JobcenterTable>;

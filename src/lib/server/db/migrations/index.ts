@@ -1,7 +1,11 @@
 /** Every migration, listed statically so that the bundled server carries them (no directory scan at run time). */
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-25T0000_initial';
+import * as accounts from './2026-11-25T0100_accounts';
+import * as ingest from './2026-11-25T0200_ingest';
 
 export const migrations: Record<string, Migration> = {
-	'2026-11-25T0000_initial': initial
+	'2026-11-25T0000_initial': initial,
+	'2026-11-25T0100_accounts': accounts,
+	'2026-11-25T0200_ingest': ingest
 };

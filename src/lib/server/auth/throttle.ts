@@ -1,0 +1,37 @@
+/** Throttles failed logins per account and per address: after too many failures, wait before the next try. */
+import type { DB } from '$lib/server/db';
+
+export const MAX_FAILURES = 5;
+export const WINDOW_MS = 15 * 60 * 1000;
+
+/** Milliseconds until the next try is allowed, 0 when it is allowed now. */
+export function waitTime(failures: number[], now: number): number {
+	const recent = failures.filter((at) => at > now - WINDOW_MS).sort((a, b) => a - b);
+	if (recent.length < MAX_FAILURES) return 0;
+	// Blocked until the oldest of the last MAX_FAILURES failures leaves the window.
+	return recent[recent.length - MAX_FAILURES] + WINDOW_MS - now;
+}
+
+export function throttleKeys(email: string, address: string): string[] {
+	return [`email:${email.trim().toLowerCase()}`, `address:${address}`];
+}
+
+export async function loginWait(db: DB, keys: string[], now = Date.now()): Promise<number> {
+	const rows = await db
+		.selectFrom('login_failure')
+		.select(['key', 'at'])
+		.where('key', 'in', keys)
+		.where('at', '>', now - WINDOW_MS)
+		.execute();
+	return Math.max(0, ...keys.map((k) => waitTime(rows.filter((r) => r.key === k).map((r) => r.at), now)));
+}
+
+export async function recordFailure(db: DB, keys: string[], now = Date.now()): Promise<void> {
+	await db.deleteFrom('login_failure').where('at', '<=', now - WINDOW_MS).execute();
+	await db.insertInto('login_failure').values(keys.map((key) => ({ key, at: now }))).execute();
+}
+
+/** A successful login forgets the account's failures (not the address's: other accounts may be under attack). */
+export async function clearFailures(db: DB, emailKey: string): Promise<void> {
+	await db.deleteFrom('login_failure').where('key', '=', emailKey).execute();
+}

@@ -1,0 +1,157 @@
+/** Detecting a file's dialect: encoding from its bytes, delimiter from its header, number style from all its values. */
+import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
+import type { NumberStyle } from './values';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'windows-1252';
+export type Delimiter = ',' | ';' | '\t';
+
+export interface Dialect {
+	encoding: Encoding;
+	delimiter: Delimiter;
+	numberStyle: NumberStyle;
+}
+
+/** A file that can be read more than once, chunk by chunk, so that big files never sit in memory. */
+export type ByteSource = () => AsyncIterable<Uint8Array>;
+
+export function bufferSource(bytes: Uint8Array | string): ByteSource {
+	const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+	return async function* () {
+		for (let i = 0; i < buffer.length; i += 65_536) yield buffer.subarray(i, i + 65_536);
+	};
+}
+
+/** The file cannot be read as text at all (a usage problem, exit code 2, not a validation error). */
+export class UnreadableFile extends Error {
+	constructor(readonly reason: 'empty' | 'binary') {
+		super(
+			reason === 'empty'
+				? 'The file is empty.'
+				: 'The file is not a text file (CSV); it looks like a binary file such as .xlsx.'
+		);
+	}
+}
+
+export interface Sniffed {
+	sha256: string;
+	bytes: number;
+	encoding: Encoding;
+	/** The start of the file, enough for the header line. */
+	head: string;
+}
+
+const HEAD_BYTES = 65_536;
+
+/**
+ * One pass over the bytes: hash, and UTF-8 or not. Only bytes that are valid UTF-8 are read as
+ * UTF-8; anything else is what German Excel on Windows writes, Windows-1252 (a superset of
+ * ISO-8859-1 for all printable characters).
+ */
+export async function sniff(source: ByteSource): Promise<Sniffed> {
+	const hash = createHash('sha256');
+	const utf8 = new TextDecoder('utf-8', { fatal: true });
+	let valid = true;
+	let nul = false;
+	let bytes = 0;
+	const head: Uint8Array[] = [];
+	for await (const chunk of source()) {
+		hash.update(chunk);
+		if (bytes < HEAD_BYTES) head.push(chunk.subarray(0, HEAD_BYTES - bytes));
+		bytes += chunk.length;
+		nul ||= chunk.includes(0);
+		if (valid) {
+			try {
+				utf8.decode(chunk, { stream: true });
+			} catch {
+				valid = false;
+			}
+		}
+	}
+	if (valid) {
+		try {
+			utf8.decode();
+		} catch {
+			valid = false;
+		}
+	}
+	const start = Buffer.concat(head);
+	const encoding: Encoding =
+		start[0] === 0xff && start[1] === 0xfe
+			? 'utf-16le'
+			: start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf
+				? 'utf-8-bom'
+				: valid
+					? 'utf-8'
+					: 'windows-1252';
+	if (nul && encoding !== 'utf-16le') throw new UnreadableFile('binary');
+	const text = decodeAll(start, encoding);
+	if (text.trim() === '') throw new UnreadableFile('empty');
+	return { sha256: hash.digest('hex'), bytes, encoding, head: text };
+}
+
+function decodeAll(bytes: Uint8Array, encoding: Encoding): string {
+	const decoder = makeDecoder(encoding);
+	return decoder(bytes, true);
+}
+
+type ChunkDecoder = (chunk: Uint8Array, last: boolean) => string;
+
+function makeDecoder(encoding: Encoding): ChunkDecoder {
+	if (encoding === 'windows-1252') {
+		const decoder = iconv.getDecoder('win1252');
+		return (chunk, last) => decoder.write(Buffer.from(chunk)) + (last ? (decoder.end() ?? '') : '');
+	}
+	// TextDecoder drops the byte-order mark and keeps characters split across chunks whole.
+	const decoder = new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-8');
+	return (chunk, last) => decoder.decode(chunk, { stream: !last });
+}
+
+/** The file as text, chunk by chunk. */
+export async function* decode(source: ByteSource, encoding: Encoding): AsyncIterable<string> {
+	const decoder = makeDecoder(encoding);
+	for await (const chunk of source()) yield decoder(chunk, false);
+	const rest = decoder(new Uint8Array(0), true);
+	if (rest) yield rest;
+}
+
+/** The delimiter that occurs most often in the header line, outside quotes; a comma if none does. */
+export function detectDelimiter(head: string): Delimiter {
+	const line = (head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').replace(
+		/"(?:[^"]|"")*"/g,
+		''
+	);
+	const counts: [Delimiter, number][] = ([';', '\t', ','] as Delimiter[]).map((d) => [
+		d,
+		line.split(d).length - 1
+	]);
+	const [best, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+	return count > 0 ? best : ',';
+}
+
+/** Collects, over all numeric cells of a file, the first line that only one style can read. */
+export class NumberStyleVote {
+	readonly onlyStyle: Partial<Record<NumberStyle, number>> = {};
+
+	note(readings: Record<NumberStyle, boolean>, line: number): void {
+		if (readings.de && !readings.en) this.onlyStyle.de ??= line;
+		if (readings.en && !readings.de) this.onlyStyle.en ??= line;
+	}
+}
+
+/**
+ * Semicolon files are German, comma and tab files English, unless a value can only be read the
+ * other way; values that contradict each other make the file ambiguous.
+ */
+export function decideNumberStyle(
+	delimiter: Delimiter,
+	vote: NumberStyleVote
+): { style: NumberStyle } | { conflictLines: [number, number] } {
+	const { de, en } = vote.onlyStyle;
+	if (de !== undefined && en !== undefined) {
+		return { conflictLines: de < en ? [de, en] : [en, de] };
+	}
+	if (de !== undefined) return { style: 'de' };
+	if (en !== undefined) return { style: 'en' };
+	return { style: delimiter === ';' ? 'de' : 'en' };
+}

@@ -1,0 +1,45 @@
+/** Collects errors and warnings of one file, with a cap so that a hopeless file cannot exhaust memory. */
+import { isWarning, type Issue } from './messages';
+
+const MAX_LISTED = 100_000;
+
+export class IssueLog {
+	readonly errors: Issue[] = [];
+	readonly warnings: Issue[] = [];
+	errorCount = 0;
+	warningCount = 0;
+
+	add(issue: Issue): void {
+		if (isWarning(issue.code)) {
+			if (this.warningCount++ < MAX_LISTED) this.warnings.push(issue);
+		} else if (this.errorCount++ < MAX_LISTED) {
+			this.errors.push(issue);
+		}
+	}
+
+	addAll(issues: Issue[]): void {
+		for (const issue of issues) this.add(issue);
+	}
+
+	view() {
+		const errors =
+			this.errorCount > MAX_LISTED
+				? [
+						...this.errors,
+						{
+							line: null,
+							column: null,
+							value: null,
+							code: 'too_many_issues' as const,
+							detail: String(this.errorCount - MAX_LISTED)
+						}
+					]
+				: this.errors;
+		return {
+			errors,
+			warnings: this.warnings,
+			errorCount: this.errorCount,
+			warningCount: this.warningCount
+		};
+	}
+}

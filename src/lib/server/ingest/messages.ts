@@ -1,0 +1,168 @@
+/** Every ingest problem as a stable code with a German and an English sentence the user can act on. */
+
+export type Lang = 'de' | 'en';
+
+export const ERROR_CODES = [
+	'unreadable_csv',
+	'no_rows',
+	'unknown_kind',
+	'missing_column',
+	'duplicate_column',
+	'mixed_number_format',
+	'register_not_allowed',
+	'missing_value',
+	'extra_cells',
+	'unknown_jobcenter',
+	'unknown_channel',
+	'bad_month',
+	'future_month',
+	'too_early',
+	'not_a_number',
+	'negative',
+	'fractional_count',
+	'too_large',
+	'bad_code',
+	'unknown_state',
+	'unknown_carrier',
+	'not_positive',
+	'duplicate_key',
+	'duplicate_code',
+	'too_many_issues'
+] as const;
+
+export const WARNING_CODES = [
+	'unknown_header',
+	'code_leading_zero',
+	'followers_jump',
+	'interactions_above_impressions',
+	'replies_above_comments',
+	'staff_hours_high'
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type WarningCode = (typeof WARNING_CODES)[number];
+export type IssueCode = ErrorCode | WarningCode;
+
+/** One problem, where a spreadsheet shows it: line 1 is the header, `column` is the file's own header text. */
+export interface Issue {
+	line: number | null;
+	column: string | null;
+	value: string | null;
+	code: IssueCode;
+	/** Details for the sentence, such as the earlier line of a duplicate. */
+	detail?: string;
+}
+
+type Sentence = (detail: string) => string;
+
+const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
+	unreadable_csv: [
+		(d) => `Die Datei ist kein lesbares CSV (${d}). Bitte prüfen Sie die Anführungszeichen.`,
+		(d) => `The file is not readable CSV (${d}). Please check the quotation marks.`
+	],
+	no_rows: [
+		() => 'Die Datei enthält keine Datenzeilen unter der Kopfzeile.',
+		() => 'The file holds no data rows below the header.'
+	],
+	unknown_kind: [
+		() =>
+			'Die Art der Datei ist nicht erkennbar: Monatsdaten brauchen eine Spalte „Monat“, ein Jobcenter-Verzeichnis eine Spalte „Name“.',
+		() =>
+			'The kind of file cannot be recognised: monthly figures need a "month" column, a jobcenter register a "name" column.'
+	],
+	missing_column: [
+		(d) => `Die Pflichtspalte „${d}“ fehlt.`,
+		(d) => `The required column "${d}" is missing.`
+	],
+	duplicate_column: [
+		(d) => `Die Spalte „${d}“ kommt mehrfach vor.`,
+		(d) => `The column "${d}" appears more than once.`
+	],
+	mixed_number_format: [
+		(d) =>
+			`Die Zahlen sind uneinheitlich geschrieben (deutsch wie „1.234,5“ und englisch wie „1,234.5“; siehe auch Zeile ${d}). Bitte vereinheitlichen Sie das Zahlenformat.`,
+		(d) =>
+			`The numbers are written inconsistently (German like "1.234,5" and English like "1,234.5"; see also line ${d}). Please use one number format.`
+	],
+	register_not_allowed: [
+		() => 'Das Jobcenter-Verzeichnis dürfen nur Administration und Analyse hochladen.',
+		() => 'Only administrators and analysts may upload the jobcenter register.'
+	],
+	missing_value: [() => 'Der Wert fehlt.', () => 'The value is missing.'],
+	extra_cells: [
+		() => 'Die Zeile hat mehr Zellen als die Kopfzeile.',
+		() => 'The line has more cells than the header.'
+	],
+	unknown_jobcenter: [() => 'Unbekannte Jobcenter-Kennung.', () => 'Unknown jobcenter code.'],
+	unknown_channel: [() => 'Unbekannter Kanal.', () => 'Unknown channel.'],
+	bad_month: [
+		() => 'Der Monat ist nicht lesbar (z. B. 2026-01, 01.2026 oder Januar 2026).',
+		() => 'The month cannot be read (e.g. 2026-01, 01.2026 or January 2026).'
+	],
+	future_month: [() => 'Der Monat liegt in der Zukunft.', () => 'The month lies in the future.'],
+	too_early: [() => 'Der Monat liegt vor 2010.', () => 'The month lies before 2010.'],
+	not_a_number: [() => 'Keine Zahl.', () => 'Not a number.'],
+	negative: [() => 'Der Wert ist negativ.', () => 'The value is negative.'],
+	fractional_count: [
+		() => 'Eine Anzahl muss eine ganze Zahl sein.',
+		() => 'A count must be a whole number.'
+	],
+	too_large: [() => 'Der Wert ist zu groß.', () => 'The value is too large.'],
+	bad_code: [() => 'Eine Kennung hat 1 bis 20 Zeichen.', () => 'A code has 1 to 20 characters.'],
+	unknown_state: [
+		() => 'Unbekanntes Bundesland (z. B. NW oder Nordrhein-Westfalen).',
+		() => 'Unknown Land (e.g. NW or Nordrhein-Westfalen).'
+	],
+	unknown_carrier: [
+		() => 'Unbekannte Trägerform (gE oder zkT).',
+		() => 'Unknown carrier type (gE or zkT).'
+	],
+	not_positive: [
+		() => 'Der Wert muss größer als 0 sein.',
+		() => 'The value must be greater than 0.'
+	],
+	duplicate_code: [
+		(d) => `Doppelte Kennung: dasselbe Jobcenter steht schon in Zeile ${d}.`,
+		(d) => `Duplicate code: the same jobcenter is already in line ${d}.`
+	],
+	duplicate_key: [
+		(d) => `Doppelte Zeile: gleiches Jobcenter, gleicher Kanal und Monat wie in Zeile ${d}.`,
+		(d) => `Duplicate row: same jobcenter, channel and month as in line ${d}.`
+	],
+	too_many_issues: [
+		(d) => `Zu viele Fehler; ${d} weitere werden nicht einzeln aufgeführt.`,
+		(d) => `Too many errors; ${d} more are not listed one by one.`
+	],
+	unknown_header: [
+		() => 'Unbekannte Spalte; sie wird ignoriert.',
+		() => 'Unknown column; it is ignored.'
+	],
+	code_leading_zero: [
+		(d) => `Kennung ohne führende Null gelesen als ${d} (auch in allen weiteren Zeilen).`,
+		(d) => `Code without its leading zero read as ${d} (also in all further lines).`
+	],
+	followers_jump: [
+		(d) => `Die Follower ändern sich um mehr als 50 % gegenüber dem Vormonat (${d}).`,
+		(d) => `Followers change by more than 50 % against the previous month (${d}).`
+	],
+	interactions_above_impressions: [
+		() => 'Mehr Interaktionen (Reaktionen + Kommentare + Geteilt) als Impressionen.',
+		() => 'More interactions (reactions + comments + shares) than impressions.'
+	],
+	replies_above_comments: [
+		() => 'Mehr als 50 Antworten über der Zahl der Kommentare.',
+		() => 'More than 50 replies above the number of comments.'
+	],
+	staff_hours_high: [
+		() => 'Mehr als 400 Personalstunden in einem Monat.',
+		() => 'More than 400 staff hours in one month.'
+	]
+};
+
+export function isWarning(code: IssueCode): code is WarningCode {
+	return (WARNING_CODES as readonly string[]).includes(code);
+}
+
+export function issueMessage(issue: Issue, lang: Lang): string {
+	return MESSAGES[issue.code][lang === 'en' ? 1 : 0](issue.detail ?? '');
+}

@@ -1,0 +1,57 @@
+/** Streams a decoded CSV as records with the line numbers a spreadsheet shows, via csv-parse. */
+import { pipeline, Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import type { Delimiter } from './dialect';
+
+export interface CsvRecord {
+	/** Header = 1; a quoted field with line breaks stays one line, as in Excel. */
+	line: number;
+	cells: string[];
+}
+
+/** The CSV syntax itself is broken (an unclosed quote, …) from this line on. */
+export class CsvSyntaxError extends Error {
+	constructor(
+		readonly line: number,
+		readonly reason: string
+	) {
+		super(reason);
+	}
+}
+
+export async function* readRecords(
+	text: AsyncIterable<string>,
+	delimiter: Delimiter
+): AsyncIterable<CsvRecord> {
+	const parser = parse({
+		delimiter,
+		bom: true,
+		info: true,
+		trim: true,
+		relax_quotes: true,
+		relax_column_count: true,
+		skip_empty_lines: true
+	});
+	pipeline(Readable.from(text), parser, () => {});
+	let line = 0;
+	try {
+		for await (const { record, info } of parser as AsyncIterable<{
+			record: string[];
+			info: { records: number; empty_lines: number };
+		}>) {
+			// csv-parse's own `lines` counts physical lines (and CRLF inside quotes twice); a
+			// spreadsheet counts records and the empty lines between them.
+			line = info.records + info.empty_lines;
+			yield { line, cells: record };
+		}
+	} catch (e) {
+		const error = e as CsvError;
+		if (typeof error.code !== 'string' || !error.code.startsWith('CSV_')) throw e;
+		throw new CsvSyntaxError(line + 1, error.message.replace(/ at line \d+.*$/, ''));
+	}
+}
+
+/** Excel writes `;;;` for rows it considers empty; such rows carry nothing and are skipped. */
+export function isBlank(cells: string[]): boolean {
+	return cells.every((c) => c.trim() === '');
+}

@@ -1,0 +1,192 @@
+/** Checks one record at a time and turns it into a typed row or into every problem it has. */
+import type { ChannelId } from '$lib/channels';
+import { CHANNEL_IDS } from '$lib/channels';
+import type { Carrier, Metric, State } from '$lib/server/db/schema';
+import type { MetricsField, RegisterField } from './aliases';
+import { isWarning, type Issue } from './messages';
+import type { CsvRecord } from './records';
+import {
+	EARLIEST_MONTH,
+	parseCarrier,
+	parseChannel,
+	parseMonth,
+	parseNumber,
+	parseState,
+	type CodeIndex,
+	type NumberStyle
+} from './values';
+
+export interface MetricsRow {
+	line: number;
+	jobcenterId: number;
+	channel: ChannelId;
+	month: string;
+	/** Only the metric columns the file has; null is an empty cell ("not reported"). */
+	values: Partial<Record<Metric, number | null>>;
+}
+
+export interface RegisterRow {
+	line: number;
+	code: string;
+	existingId: number | null;
+	name: string;
+	state: State;
+	carrier: Carrier;
+	elb: number;
+	/** `undefined` when the file has no ring column: the stored ring stays. */
+	ring: string | null | undefined;
+	validFrom: string;
+}
+
+export interface Cell<F> {
+	field: F;
+	column: string;
+	value: string;
+}
+
+/** Shared by both kinds: header mapping, and the state that spans rows (duplicates, warned codes). */
+export abstract class RowValidator<F extends string> {
+	protected readonly firstLine = new Map<string | number, number>();
+	private readonly warnedCodes = new Set<string>();
+
+	constructor(
+		protected readonly fields: (F | null)[],
+		protected readonly names: string[],
+		protected readonly style: NumberStyle,
+		protected readonly codes: CodeIndex,
+		protected readonly month: { current: string }
+	) {}
+
+	protected cells(record: CsvRecord, issues: Issue[]): Map<F, Cell<F>> {
+		const cells = new Map<F, Cell<F>>();
+		record.cells.forEach((raw, i) => {
+			const field = this.fields[i];
+			const value = raw.trim();
+			if (i >= this.fields.length) {
+				if (value !== '') issues.push(issue(record.line, `#${i + 1}`, value, 'extra_cells'));
+			} else if (field !== null && field !== undefined) {
+				cells.set(field, { field, column: this.names[i], value });
+			}
+		});
+		// Short rows (Excel drops trailing empty cells) read as empty cells.
+		this.fields.forEach((field, i) => {
+			if (field !== null && !cells.has(field))
+				cells.set(field, { field, column: this.names[i], value: '' });
+		});
+		return cells;
+	}
+
+	protected required(line: number, cell: Cell<F> | undefined, issues: Issue[]): string | null {
+		if (!cell) return null;
+		if (cell.value === '') {
+			issues.push(issue(line, cell.column, '', 'missing_value'));
+			return null;
+		}
+		return cell.value;
+	}
+
+	protected jobcenter(line: number, cell: Cell<F>, issues: Issue[]) {
+		const match = this.codes.find(cell.value);
+		if (match?.recovered && !this.warnedCodes.has(cell.value)) {
+			this.warnedCodes.add(cell.value);
+			issues.push({
+				...issue(line, cell.column, cell.value, 'code_leading_zero'),
+				detail: match.code
+			});
+		}
+		return match;
+	}
+
+	protected monthOf(line: number, cell: Cell<F>, issues: Issue[], future: boolean): string | null {
+		const month = parseMonth(cell.value);
+		const problem =
+			month === null
+				? 'bad_month'
+				: month < EARLIEST_MONTH
+					? 'too_early'
+					: !future && month > this.month.current
+						? 'future_month'
+						: null;
+		if (problem) issues.push(issue(line, cell.column, cell.value, problem));
+		return problem ? null : month;
+	}
+
+	protected number(line: number, cell: Cell<F>, whole: boolean, issues: Issue[]): number | null {
+		const result = parseNumber(cell.value, this.style, whole);
+		if ('error' in result) {
+			issues.push(issue(line, cell.column, cell.value, result.error));
+			return null;
+		}
+		return result.value;
+	}
+
+	/** Reports a key seen before on this later line. */
+	protected duplicate(
+		key: string | number,
+		line: number,
+		cell: Cell<F>,
+		issues: Issue[],
+		code: 'duplicate_key' | 'duplicate_code'
+	): boolean {
+		const first = this.firstLine.get(key);
+		if (first === undefined) {
+			this.firstLine.set(key, line);
+			return false;
+		}
+		issues.push({ ...issue(line, cell.column, cell.value, code), detail: String(first) });
+		return true;
+	}
+}
+
+export function issue(
+	line: number,
+	column: string | null,
+	value: string | null,
+	code: Issue['code']
+): Issue {
+	return { line, column, value, code };
+}
+
+export class MetricsValidator extends RowValidator<MetricsField> {
+	check(record: CsvRecord, issues: Issue[]): MetricsRow | null {
+		const { line } = record;
+		const before = issues.length;
+		const cells = this.cells(record, issues);
+		const codeCell = cells.get('jobcenter') as Cell<MetricsField>;
+		const monthCell = cells.get('month') as Cell<MetricsField>;
+		const channelCell = cells.get('channel') as Cell<MetricsField>;
+
+		let match = null;
+		if (this.required(line, codeCell, issues) !== null) {
+			match = this.jobcenter(line, codeCell, issues);
+			if (!match) issues.push(issue(line, codeCell.column, codeCell.value, 'unknown_jobcenter'));
+		}
+		const month =
+			this.required(line, monthCell, issues) === null
+				? null
+				: this.monthOf(line, monthCell, issues, false);
+		let channel: ChannelId | null = null;
+		if (this.required(line, channelCell, issues) !== null) {
+			channel = parseChannel(channelCell.value);
+			if (!channel)
+				issues.push(issue(line, channelCell.column, channelCell.value, 'unknown_channel'));
+		}
+		const values: MetricsRow['values'] = {};
+		for (const [field, cell] of cells) {
+			if (field === 'jobcenter' || field === 'month' || field === 'channel') continue;
+			values[field] =
+				cell.value === '' ? null : this.number(line, cell, field !== 'staff_hours', issues);
+		}
+		if (!match || !month || !channel) return null;
+		const key = monthKey(match.id, channel, month);
+		const duplicate = this.duplicate(key, line, channelCell, issues, 'duplicate_key');
+		const failed = duplicate || issues.slice(before).some((i) => !isWarning(i.code));
+		return failed ? null : { line, jobcenterId: match.id, channel, month, values };
+	}
+}
+
+/** A compact number per (jobcenter, channel, month), so that half a million keys fit in little memory. */
+function monthKey(jobcenterId: number, channel: ChannelId, month: string): number {
+	const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+	return (jobcenterId * 16 + CHANNEL_IDS.indexOf(channel)) * 32_768 + index;
+}

@@ -1,0 +1,134 @@
+/** Reading single cells: numbers in the file's style, months in every usual spelling, channels, Länder, carriers and codes. */
+import type { ChannelId } from '$lib/channels';
+import type { Carrier, State } from '$lib/server/db/schema';
+import { CARRIER_NAMES, CHANNEL_LOOKUP, STATE_NAMES, lookup, normalise } from './aliases';
+
+export type NumberStyle = 'de' | 'en';
+
+/** Data before this month cannot be right: the jobcenters' social-media reporting started later. */
+export const EARLIEST_MONTH = '2010-01';
+
+// Thousands groups must be complete (`1.234`, not `1.23`), so that a decimal never passes as grouped.
+const NUMBER: Record<NumberStyle, RegExp> = {
+	de: /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/,
+	en: /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
+};
+
+/** Spaces inside numbers (`1 234`, also no-break and thin spaces) are thousands separators everywhere. */
+function compact(raw: string): string {
+	return raw.replace(/[\s\u00a0\u202f]/g, '');
+}
+
+/** Which styles can read this text as a number at all; used to decide the style of a whole file. */
+export function numberReadings(raw: string): Record<NumberStyle, boolean> {
+	const text = compact(raw);
+	return { de: NUMBER.de.test(text), en: NUMBER.en.test(text) };
+}
+
+export type NumberResult =
+	{ value: number } | { error: 'not_a_number' | 'negative' | 'fractional_count' | 'too_large' };
+
+export function parseNumber(raw: string, style: NumberStyle, whole: boolean): NumberResult {
+	const text = compact(raw);
+	if (!NUMBER[style].test(text)) return { error: 'not_a_number' };
+	const [group, decimal] = style === 'de' ? ['.', ','] : [',', '.'];
+	const value = Number(text.replaceAll(group, '').replace(decimal, '.'));
+	if (value < 0) return { error: 'negative' };
+	if (whole && !Number.isInteger(value)) return { error: 'fractional_count' };
+	if (value > 1e12) return { error: 'too_large' };
+	return { value: Object.is(value, -0) ? 0 : value };
+}
+
+const MONTH_NAMES: [number, string[]][] = [
+	[1, ['januar', 'january', 'jan', 'jaenner']],
+	[2, ['februar', 'february', 'feb']],
+	[3, ['maerz', 'march', 'maer', 'mrz', 'mar']],
+	[4, ['april', 'apr']],
+	[5, ['mai', 'may']],
+	[6, ['juni', 'june', 'jun']],
+	[7, ['juli', 'july', 'jul']],
+	[8, ['august', 'aug']],
+	[9, ['september', 'sept', 'sep']],
+	[10, ['oktober', 'october', 'okt', 'oct']],
+	[11, ['november', 'nov']],
+	[12, ['dezember', 'december', 'dez', 'dec']]
+];
+const MONTH_BY_NAME = new Map(MONTH_NAMES.flatMap(([n, names]) => names.map((s) => [s, n])));
+
+function month(year: string, mon: number): string | null {
+	if (mon < 1 || mon > 12) return null;
+	return `${year}-${String(mon).padStart(2, '0')}`;
+}
+
+/** `2026-01`, `2026-01-15`, `01/2026`, `1.2026`, `15.01.2026`, `Januar 2026`, `Jan. 2026`, `January 2026` → `2026-01`. */
+export function parseMonth(raw: string): string | null {
+	const text = raw.trim();
+	let m = /^(\d{4})-(\d{1,2})(-\d{1,2})?$/.exec(text);
+	if (m) return month(m[1], Number(m[2]));
+	// Excel turns `01.2026` into a date; the day is then simply ignored.
+	m = /^(?:\d{1,2}[./])?(\d{1,2})[./](\d{4})$/.exec(text);
+	if (m) return month(m[2], Number(m[1]));
+	m = /^([\p{L}]+)\.?\s*(\d{4})$/u.exec(text);
+	if (m) {
+		const mon = MONTH_BY_NAME.get(normalise(m[1]));
+		return mon === undefined ? null : month(m[2], mon);
+	}
+	return null;
+}
+
+export function parseChannel(raw: string): ChannelId | null {
+	return CHANNEL_LOOKUP.get(normalise(raw)) ?? null;
+}
+
+const STATES = lookup(Object.entries(STATE_NAMES) as [State, string[]][]);
+const CARRIERS = lookup(Object.entries(CARRIER_NAMES) as [Carrier, string[]][]);
+
+export function parseState(raw: string): State | null {
+	return STATES.get(normalise(raw)) ?? null;
+}
+
+export function parseCarrier(raw: string): Carrier | null {
+	return CARRIERS.get(normalise(raw)) ?? null;
+}
+
+export type CodeMatch = { id: number; code: string; recovered: boolean } | null;
+
+/**
+ * Finds jobcenters by code among the ones the uploader may write. Excel drops leading zeros
+ * (`05754` → `5754`), so an unknown code is also tried left-padded to each registered length;
+ * exactly one hit counts, several are as unknown as none.
+ */
+export class CodeIndex {
+	private readonly exact = new Map<string, number>();
+	private readonly byDigits = new Map<string, string[]>();
+	private readonly cache = new Map<string, CodeMatch>();
+
+	constructor(jobcenters: { id: number; code: string }[]) {
+		for (const { id, code } of jobcenters) {
+			this.exact.set(code, id);
+			if (!/^\d+$/.test(code)) continue;
+			const key = code.replace(/^0+/, '');
+			this.byDigits.set(key, [...(this.byDigits.get(key) ?? []), code]);
+		}
+	}
+
+	find(raw: string): CodeMatch {
+		const code = raw.trim();
+		const cached = this.cache.get(code);
+		if (cached !== undefined) return cached;
+		const match = this.lookup(code);
+		if (this.cache.size < 10_000) this.cache.set(code, match);
+		return match;
+	}
+
+	private lookup(code: string): CodeMatch {
+		const id = this.exact.get(code);
+		if (id !== undefined) return { id, code, recovered: false };
+		if (!/^\d+$/.test(code)) return null;
+		const candidates = (this.byDigits.get(code.replace(/^0+/, '')) ?? []).filter(
+			(c) => c.length > code.length
+		);
+		if (candidates.length !== 1) return null;
+		return { id: this.exact.get(candidates[0]) as number, code: candidates[0], recovered: true };
+	}
+}

@@ -1,0 +1,120 @@
+/** Where the engine reads its inputs: the DataSource contract and its implementation over the live tables. */
+import { sql } from 'kysely';
+import type { Month } from '$lib/months';
+import type { DB } from '$lib/server/db';
+import { METRICS } from '$lib/server/db/schema';
+import type { MetricRow } from './compute';
+import { readKpiSettings, type KpiSettings } from './settings';
+
+export interface ElbValue {
+	/** `YYYY-MM` */
+	validFrom: Month;
+	elb: number;
+}
+
+export interface JobcenterRecord {
+	id: number;
+	code: string;
+	name: string;
+	state: string;
+	carrier: string;
+	ring: string | null;
+	active: boolean;
+	/** Ascending by `validFrom`, never empty. */
+	elbHistory: ElbValue[];
+}
+
+/**
+ * The engine's inputs. The live tables implement it below; a closed round's frozen snapshot
+ * implements it from its copy (participants as they were, their rows, the settings of then).
+ */
+export interface DataSource {
+	readonly settings: KpiSettings;
+	jobcenters(): Promise<JobcenterRecord[]>;
+	/** The rows of these jobcenters in from..to, grouped by jobcenter id; `channels` null = all. */
+	metricRows(
+		jobcenterIds: readonly number[],
+		from: Month,
+		to: Month,
+		channels: readonly string[] | null
+	): Promise<Map<number, MetricRow[]>>;
+	/** The newest month with any row of these jobcenters, not after `notAfter`. */
+	latestMonth(jobcenterIds: readonly number[], notAfter: Month): Promise<Month | null>;
+}
+
+/** The eLb valid in `month`; the first recorded value also holds for every month before it. */
+export function elbAt(history: readonly ElbValue[], month: Month): number | null {
+	let value = history.length > 0 ? history[0].elb : null;
+	for (const entry of history) {
+		if (entry.validFrom > month) break;
+		value = entry.elb;
+	}
+	return value;
+}
+
+export function liveSource(db: DB, settings: KpiSettings = readKpiSettings()): DataSource {
+	return {
+		settings,
+		async jobcenters() {
+			const rows = await db
+				.selectFrom('jobcenter')
+				.select(['id', 'code', 'name', 'state', 'carrier', 'ring', 'active', 'elb'])
+				.execute();
+			const history = await elbHistory(db);
+			return rows.map(({ elb, active, ...rest }) => ({
+				...rest,
+				active: active === 1,
+				elbHistory: history.get(rest.id) ?? [{ validFrom: '0000-01', elb }]
+			}));
+		},
+		async metricRows(jobcenterIds, from, to, channels) {
+			const byJobcenter = new Map<number, MetricRow[]>();
+			if (jobcenterIds.length === 0 || channels?.length === 0) return byJobcenter;
+			let query = db
+				.selectFrom('monthly_metric')
+				.select(['jobcenter_id', 'month', 'channel_id as channel', ...METRICS])
+				.where('jobcenter_id', 'in', jobcenterIds)
+				.where('month', '>=', from)
+				.where('month', '<=', to);
+			if (channels) query = query.where('channel_id', 'in', channels);
+			for (const { jobcenter_id, ...row } of await query.execute()) {
+				const list = byJobcenter.get(jobcenter_id);
+				if (list) list.push(row);
+				else byJobcenter.set(jobcenter_id, [row]);
+			}
+			return byJobcenter;
+		},
+		async latestMonth(jobcenterIds, notAfter) {
+			if (jobcenterIds.length === 0) return null;
+			const row = await db
+				.selectFrom('monthly_metric')
+				.select((eb) => eb.fn.max('month').as('month'))
+				.where('jobcenter_id', 'in', jobcenterIds)
+				.where('month', '<=', notAfter)
+				.executeTakeFirst();
+			return row?.month ?? null;
+		}
+	};
+}
+
+/**
+ * eLb history by jobcenter from `jobcenter_elb` (added by the register migration), empty while
+ * that table does not exist yet, so that `jobcenter.elb` stands in; `valid_from` may be a month
+ * or a date.
+ */
+async function elbHistory(db: DB): Promise<Map<number, ElbValue[]>> {
+	const history = new Map<number, ElbValue[]>();
+	const table = await sql<{ n: number }>`select count(*) as n from sqlite_master
+		where type = 'table' and name = 'jobcenter_elb'`.execute(db);
+	if (table.rows[0].n === 0) return history;
+	const rows = await sql<{ jobcenter_id: number; valid_from: string; elb: number }>`
+		select jobcenter_id, substr(valid_from, 1, 7) as valid_from, elb from jobcenter_elb
+		order by jobcenter_id, valid_from`.execute(db);
+	for (const { jobcenter_id, valid_from, elb } of rows.rows) {
+		const entry = { validFrom: valid_from, elb };
+		const list = history.get(jobcenter_id);
+		if (list) list.push(entry);
+		else history.set(jobcenter_id, [entry]);
+	}
+	return history;
+}

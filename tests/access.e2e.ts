@@ -1,0 +1,87 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { actionUrls, routeUrls } from './routes';
+import { ensureAdmin, signIn, type Role } from './session';
+
+type Viewer = 'anonymous' | Role;
+const VIEWERS: Viewer[] = ['anonymous', 'jobcenter', 'analyst', 'admin'];
+
+/** Expected status of GET per viewer; 303 is a redirect (to the login page for anonymous viewers). */
+const PAGES: Record<string, [number, number, number, number]> = {
+	//                 anonymous jobcenter analyst admin
+	'/': [303, 200, 200, 200],
+	'/login': [200, 303, 303, 303],
+	'/logout': [303, 303, 303, 303],
+	'/sprache': [303, 303, 303, 303],
+	'/konto': [303, 200, 200, 200],
+	'/protokoll': [303, 403, 200, 200],
+	'/admin/benutzer': [303, 403, 403, 200]
+};
+
+/** Expected status of a form POST with an empty body: 400 means it was allowed and then validated. */
+const ACTIONS: Record<string, [number, number, number, number]> = {
+	'/login': [400, 400, 400, 400],
+	'/sprache': [303, 303, 303, 303],
+	'/konto?/password': [303, 400, 400, 400],
+	'/konto?/optIn': [303, 200, 400, 400],
+	'/admin/benutzer?/create': [303, 403, 403, 400],
+	'/admin/benutzer?/disable': [303, 403, 403, 400],
+	'/admin/benutzer?/enable': [303, 403, 403, 400],
+	'/admin/benutzer?/reset': [303, 403, 403, 400],
+	// Last, because it ends the session.
+	'/logout': [303, 303, 303, 303]
+};
+
+test('every route and every form action has an entry in the matrix', () => {
+	expect(Object.keys(PAGES).sort()).toEqual(routeUrls());
+	expect(Object.keys(ACTIONS).sort()).toEqual(actionUrls());
+});
+
+async function statusOf(request: APIRequestContext, method: 'GET' | 'POST', url: string, baseURL: string) {
+	const response = await request.fetch(url, {
+		method,
+		maxRedirects: 0,
+		headers: { accept: 'text/html', origin: baseURL },
+		form: method === 'POST' ? {} : undefined
+	});
+	return response.status();
+}
+
+async function forViewer(page: Page, viewer: Viewer) {
+	if (viewer !== 'anonymous') await signIn(page, viewer);
+	return page.request;
+}
+
+for (const [index, viewer] of VIEWERS.entries()) {
+	test(`${viewer}: every page and action answers as the matrix says`, async ({ page, baseURL }) => {
+		ensureAdmin();
+		const request = await forViewer(page, viewer);
+		const seen: Record<string, number> = {};
+		const expected: Record<string, number> = {};
+		for (const [url, statuses] of Object.entries(PAGES)) {
+			seen[`GET ${url}`] = await statusOf(request, 'GET', url, baseURL!);
+			expected[`GET ${url}`] = statuses[index];
+		}
+		await page.goto('/');
+		await page.screenshot({ path: `test-results/screenshots/access-${viewer}.png`, fullPage: true });
+		for (const [url, statuses] of Object.entries(ACTIONS)) {
+			seen[`POST ${url}`] = await statusOf(request, 'POST', url, baseURL!);
+			expected[`POST ${url}`] = statuses[index];
+		}
+		expect(seen).toEqual(expected);
+	});
+}
+
+test('a request without a session that does not ask for HTML gets 401, not a redirect', async ({ request }) => {
+	const response = await request.get('/', { headers: { accept: 'application/json' }, maxRedirects: 0 });
+	expect(response.status()).toBe(401);
+	expect(await response.json()).toEqual({ message: 'Bitte melden Sie sich an.' });
+});
+
+test('a forbidden page says so in German and offers a way back', async ({ page }) => {
+	await signIn(page, 'jobcenter');
+	const response = await page.goto('/admin/benutzer');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: 'Fehler 403' })).toBeVisible();
+	await expect(page.getByText('Sie haben keine Berechtigung für diese Seite.')).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/error-403.png', fullPage: true });
+});

@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { decodeHTML } from 'entities';
+import { expect, test } from '@playwright/test';
+import { routeUrls } from './routes';
+import { signIn } from './session';
+
+/**
+ * Whole tokens: a name or code counts only where it stands on its own. Digits joined by `.` `,` or `-`
+ * stay one token, so that `05754` inside the SVG path number `10.05754` does not count.
+ */
+function tokens(text: string): string {
+	const glued = decodeHTML(text).replace(/(\d)[.,-](?=\d)/g, '$1_');
+	return ' ' + glued.split(/[^\p{L}\p{N}_]+/u).join(' ') + ' ';
+}
+
+function containsToken(haystack: string, needle: string): boolean {
+	return haystack.includes(' ' + tokens(needle).trim() + ' ');
+}
+
+test('a jobcenter user never receives another jobcenter\'s name, code or foreign ring', async ({ page, baseURL }) => {
+	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
+	const own = sqlite
+		.prepare(`select j.id, j.ring from app_user u join jobcenter j on j.id = u.jobcenter_id where u.email = 'jobcenter@demo.test'`)
+		.get() as { id: number; ring: string };
+	const others = sqlite.prepare('select code, name, ring from jobcenter where id != ?').all(own.id) as {
+		code: string;
+		name: string;
+		ring: string | null;
+	}[];
+	sqlite.close();
+	const forbidden = [
+		...others.flatMap((o) => [o.code, o.name]),
+		...new Set(others.map((o) => o.ring).filter((r): r is string => !!r && r !== own.ring))
+	];
+	expect(forbidden.length).toBeGreaterThan(100);
+
+	await signIn(page, 'jobcenter');
+	// Every route, the links the pages offer, and SvelteKit's data payloads behind them.
+	const queue = [...routeUrls()];
+	const visited = new Set<string>();
+	const bodies: { url: string; text: string }[] = [];
+	while (queue.length) {
+		const url = queue.shift()!;
+		if (visited.has(url)) continue;
+		visited.add(url);
+		const response = await page.request.get(url, { headers: { accept: 'text/html' } });
+		const text = await response.text();
+		bodies.push({ url, text });
+		for (const match of text.matchAll(/href="(\/[^"#]*)"/g)) {
+			const link = decodeHTML(match[1]);
+			if (!link.startsWith('/_app') && !link.startsWith('/logout') && visited.size < 200) queue.push(link);
+		}
+		if (!url.includes('__data.json') && !url.includes('?')) {
+			queue.push(url.replace(/\/$/, '') + '/__data.json');
+		}
+	}
+	expect(visited.size).toBeGreaterThanOrEqual(routeUrls().length);
+
+	const leaks = bodies.flatMap(({ url, text }) => {
+		const haystack = tokens(text);
+		return forbidden.filter((f) => containsToken(haystack, f)).map((f) => `${url}: ${f}`);
+	});
+	expect(leaks).toEqual([]);
+
+	await page.goto('/');
+	await page.screenshot({ path: 'test-results/screenshots/leak-jobcenter-overview.png', fullPage: true });
+});
+
+test('the token check itself finds a name and a code, and ignores numbers inside SVG paths', () => {
+	const html = '<p>Jobcenter Kreis G&uuml;tersloh, Jobcenter Halle (Saale)</p><path d="M10.05754,3L2,05158"/><td>05754</td>';
+	const haystack = tokens(html);
+	expect(containsToken(haystack, 'Jobcenter Kreis Gütersloh')).toBe(true);
+	expect(containsToken(haystack, 'Jobcenter Halle (Saale)')).toBe(true);
+	expect(containsToken(haystack, 'Jobcenter Halle')).toBe(true);
+	expect(containsToken(haystack, 'Jobcenter Kreis')).toBe(true);
+	expect(containsToken(haystack, '05754')).toBe(true);
+	expect(containsToken(haystack, '05158')).toBe(false);
+});
