@@ -19,7 +19,8 @@ const PAGES: Record<string, [number, number, number, number]> = {
 
 /** Expected status of a form POST with an empty body: 400 means it was allowed and then validated. */
 const ACTIONS: Record<string, [number, number, number, number]> = {
-	'/login': [400, 400, 400, 400],
+	// Signed-in viewers are sent on from the login page.
+	'/login': [400, 303, 303, 303],
 	'/sprache': [303, 303, 303, 303],
 	'/konto?/password': [303, 400, 400, 400],
 	'/konto?/optIn': [303, 200, 400, 400],

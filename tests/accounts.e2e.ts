@@ -79,7 +79,7 @@ test('an admin creates a user, the user changes the password, the admin disables
 	await signIn(admin, 'admin');
 	await admin.getByRole('link', { name: 'Benutzer' }).click();
 	await admin.getByLabel('E-Mail-Adresse').fill('neu@jobcenter.example');
-	await admin.getByLabel('Rolle').selectOption('jobcenter');
+	await admin.getByLabel('Rolle', { exact: true }).selectOption('jobcenter');
 	await admin.getByLabel('Jobcenter (nur für die Rolle Jobcenter)').selectOption('05754');
 	await admin.getByLabel('Erstes Passwort (mindestens 10 Zeichen)').fill('erstes-passwort');
 	await admin.getByRole('button', { name: 'Konto anlegen' }).click();

@@ -62,7 +62,7 @@ export function cli(
 export async function startServer(env: Record<string, string>) {
 	const port = await freePort();
 	const child = spawn('node', ['build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env }
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, ...env }
 	});
 	let stderr = '';
 	child.stderr.on('data', (d) => (stderr += d));

@@ -4,8 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { cli, freePort, run, startServer, tempPath, type Finished } from './processes';
 
 /** Shows what a person sees in the terminal, so that the screenshot can be judged like a page. */
-async function showTerminal(page: Page, title: string, result: Finished, file: string) {
-	const text = `$ node build\n${result.stderr}(exit code ${result.code})`;
+async function showTerminal(page: Page, title: string, result: Finished, file: string, command = 'node build') {
+	const text = `$ ${command}\n${result.stderr}(exit code ${result.code})`;
 	await page.setContent(`<h1>${title}</h1><pre style="font-size:16px;background:#111;color:#eee;padding:1rem;white-space:pre-wrap"></pre>`);
 	await page.locator('pre').evaluate((el, t) => (el.textContent = t), text);
 	await page.screenshot({ path: `test-results/screenshots/${file}`, fullPage: true });
@@ -97,7 +97,7 @@ test('a backup can be taken while the server runs; restore waits until the serve
 	}
 	const restored = await cli('restore', [backup], { DATABASE_PATH: database });
 	expect(restored.code).toBe(0);
-	const again = await startServer({ DATABASE_PATH: database, DEMO: '1' });
+	const again = await startServer({ DATABASE_PATH: database, DEMO: '1', BENCHLEARN_TODAY: '2026-11-15' });
 	try {
 		await page.goto(again.url + '/login');
 		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
@@ -107,5 +107,5 @@ test('a backup can be taken while the server runs; restore waits until the serve
 	} finally {
 		await again.stop();
 	}
-	await showTerminal(page, 'Wiederherstellen bei laufendem Server', refused, 'restore-refused.png');
+	await showTerminal(page, 'Wiederherstellen bei laufendem Server', refused!, 'restore-refused.png', 'npm run restore -- backup.db');
 });

@@ -1,5 +1,6 @@
 /** Detecting a file's dialect: encoding from its bytes, delimiter from its header, number style from all its values. */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { NumberStyle } from './values';
 
@@ -154,4 +155,8 @@ export function decideNumberStyle(
 	if (de !== undefined) return { style: 'de' };
 	if (en !== undefined) return { style: 'en' };
 	return { style: delimiter === ';' ? 'de' : 'en' };
+}
+
+export function fileSource(path: string): ByteSource {
+	return () => createReadStream(path, { highWaterMark: 65_536 });
 }

@@ -21,23 +21,17 @@ export class IssueLog {
 		for (const issue of issues) this.add(issue);
 	}
 
+	/** Issues in file order; batches report some warnings after later lines' errors. */
 	view() {
-		const errors =
-			this.errorCount > MAX_LISTED
-				? [
-						...this.errors,
-						{
-							line: null,
-							column: null,
-							value: null,
-							code: 'too_many_issues' as const,
-							detail: String(this.errorCount - MAX_LISTED)
-						}
-					]
-				: this.errors;
+		const byLine = (a: Issue, b: Issue) => (a.line ?? 0) - (b.line ?? 0);
+		const errors = [...this.errors].sort(byLine);
+		if (this.errorCount > MAX_LISTED) {
+			const detail = String(this.errorCount - MAX_LISTED);
+			errors.push({ line: null, column: null, value: null, code: 'too_many_issues', detail });
+		}
 		return {
 			errors,
-			warnings: this.warnings,
+			warnings: [...this.warnings].sort(byLine),
 			errorCount: this.errorCount,
 			warningCount: this.warningCount
 		};

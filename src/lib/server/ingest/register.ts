@@ -92,8 +92,8 @@ async function update(
 		const same = history.find((h) => h.valid_from === row.validFrom);
 		const isBaseline = baseline.some((b) => b.valid_from === row.validFrom);
 		for (const b of baseline) {
-			if (b.valid_from !== row.validFrom)
-				elbChanges.push({ ...b, before_elb: null, after_elb: b.elb });
+			if (b.valid_from === row.validFrom) continue;
+			elbChanges.push({ valid_from: b.valid_from, before_elb: null, after_elb: b.elb });
 		}
 		elbChanges.push({
 			valid_from: row.validFrom,

@@ -1,7 +1,7 @@
 /** Pure KPI formulas: one jobcenter's metric rows in, every catalogue KPI out, null where there is no data. */
 import { monthRange, type Month } from '$lib/months';
 import type { Metric } from '$lib/server/db/schema';
-import { KPIS, kpi, type Flow, type Formula, type KpiId } from './catalogue';
+import { KPI_IDS, kpi, type Flow, type Formula, type KpiId } from './catalogue';
 import type { KpiSettings } from './settings';
 
 /** One (month, channel) of a jobcenter; null means "not reported", never zero. */
@@ -18,13 +18,14 @@ export interface Scope {
 
 type Fte = Pick<KpiSettings, 'fteHoursPerMonth'>;
 
-/** Every KPI over the rows in scope; `elb` is the value valid in the period's last month. */
-export function computeKpis(
+/** The KPIs `ids` (default: all) over the rows in scope; `elb` is the one valid in the last month. */
+export function computeKpis<I extends KpiId = KpiId>(
 	rows: readonly MetricRow[],
 	scope: Scope,
 	elb: number | null,
-	settings: Fte
-): KpiValues {
+	settings: Fte,
+	ids: readonly I[] = KPI_IDS as readonly I[]
+): Record<I, number | null> {
 	const inScope = rows.filter(
 		(r) =>
 			r.month >= scope.from &&
@@ -35,17 +36,19 @@ export function computeKpis(
 	// Per-eLb KPIs need their base KPI; memoising keeps each computed once, whatever the order.
 	const value = (id: KpiId): number | null =>
 		(values[id] ??= finite(evaluate(kpi(id).formula, inScope, value, elb, settings)));
-	for (const { id } of KPIS) value(id);
-	return values as KpiValues;
+	const result = {} as Record<I, number | null>;
+	for (const id of ids) result[id] = value(id);
+	return result;
 }
 
-/** Every KPI for each month of the scope on its own, as a series shows them. */
-export function computeMonthlyKpis(
+/** The KPIs `ids` for each month of the scope on its own, as a series shows them. */
+export function computeMonthlyKpis<I extends KpiId = KpiId>(
 	rows: readonly MetricRow[],
 	scope: Scope,
 	elbInMonth: (month: Month) => number | null,
-	settings: Fte
-): Map<Month, KpiValues> {
+	settings: Fte,
+	ids: readonly I[] = KPI_IDS as readonly I[]
+): Map<Month, Record<I, number | null>> {
 	const byMonth = new Map<Month, MetricRow[]>();
 	for (const row of rows) {
 		const list = byMonth.get(row.month);

@@ -97,11 +97,12 @@ export async function series(
 			group.rows.get(m.id) ?? [],
 			group.scope,
 			(month) => elbAt(group.records.get(m.id)?.elbHistory ?? [], month),
-			source.settings
+			source.settings,
+			[kpiId]
 		)
 	);
 	return [...monthly[group.selfIndex].keys()].map((month) => {
-		const inMonth = monthly.map((byMonth) => byMonth.get(month) as KpiValues);
+		const inMonth = monthly.map((byMonth) => byMonth.get(month) as Record<KpiId, number | null>);
 		const value = inMonth[group.selfIndex][kpiId];
 		const { n, suppressed, peer } = position(
 			value,
@@ -120,7 +121,7 @@ export async function distribution(
 	kpiId: KpiId
 ): Promise<Distribution> {
 	const group = await loadGroup(source, request);
-	const values = group.members.map((m) => periodValues(group, m));
+	const values = group.members.map((m) => periodValues(group, m, [kpiId]));
 	const sorted = present(values, kpiId).sort((a, b) => a - b);
 	const suppressed = sorted.length < source.settings.minPeers;
 	const value = values[group.selfIndex][kpiId];
@@ -178,12 +179,16 @@ async function loadGroup(source: DataSource, request: KpiRequest): Promise<Group
 	};
 }
 
-function periodValues(group: Group, member: PeerCandidate): KpiValues {
+function periodValues<I extends KpiId>(
+	group: Group,
+	member: PeerCandidate,
+	ids?: readonly I[]
+): Record<I, number | null> {
 	const rows = group.rows.get(member.id) ?? [];
-	return computeKpis(rows, group.scope, member.elb, group.settings);
+	return computeKpis(rows, group.scope, member.elb, group.settings, ids);
 }
 
-function present(values: readonly KpiValues[], id: KpiId): number[] {
+function present<I extends KpiId>(values: readonly Record<I, number | null>[], id: I): number[] {
 	const result: number[] = [];
 	for (const v of values) if (v[id] !== null) result.push(v[id] as number);
 	return result;

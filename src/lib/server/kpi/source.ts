@@ -4,6 +4,7 @@ import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { METRICS } from '$lib/server/db/schema';
 import type { MetricRow } from './compute';
+import { cachedSource } from './cache';
 import { readKpiSettings, type KpiSettings } from './settings';
 
 export interface ElbValue {
@@ -52,7 +53,25 @@ export function elbAt(history: readonly ElbValue[], month: Month): number | null
 	return value;
 }
 
+/**
+ * The live tables behind a cache that empties on every write. Keep one instance per database for
+ * the life of the process, so that pages share it.
+ */
 export function liveSource(db: DB, settings: KpiSettings = readKpiSettings()): DataSource {
+	return cachedSource(tableSource(db, settings), () => dataVersion(db));
+}
+
+/** Changes whenever this connection (total_changes) or another one (data_version) has written. */
+export async function dataVersion(db: DB): Promise<string> {
+	const { rows } = await sql<{
+		changes: number;
+		version: number;
+	}>`select total_changes() as changes,
+		(select data_version from pragma_data_version) as version`.execute(db);
+	return `${rows[0].changes}:${rows[0].version}`;
+}
+
+export function tableSource(db: DB, settings: KpiSettings): DataSource {
 	return {
 		settings,
 		async jobcenters() {

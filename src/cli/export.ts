@@ -1,0 +1,45 @@
+/** `npm run export -- [--register] [--jobcenter CODE] [--from YYYY-MM] [--to YYYY-MM]`: the canonical CSV on stdout. */
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { isMonth } from '$lib/months';
+import { exportMetrics, exportRegister, type ExportFilter } from '$lib/server/ingest/export';
+import { exit, openAppDatabase, run } from './common';
+
+const USAGE =
+	'Usage: npm run export -- [--register] [--jobcenter CODE] [--from YYYY-MM] [--to YYYY-MM]';
+
+function readOptions(args: string[]): ExportFilter & { register: boolean } {
+	try {
+		const { values } = parseArgs({
+			args,
+			options: {
+				register: { type: 'boolean', default: false },
+				jobcenter: { type: 'string' },
+				from: { type: 'string' },
+				to: { type: 'string' }
+			}
+		});
+		for (const key of ['from', 'to'] as const) {
+			const month = values[key];
+			if (month !== undefined && !isMonth(month))
+				exit(`--${key} must be a month YYYY-MM, not "${month}".`);
+		}
+		return values;
+	} catch (e) {
+		exit(`${(e as Error).message}. ${USAGE}`);
+	}
+}
+
+run(async () => {
+	const options = readOptions(process.argv.slice(2));
+	const db = await openAppDatabase();
+	try {
+		const lines = options.register ? exportRegister(db, options) : exportMetrics(db, options);
+		for await (const line of lines) {
+			// Waiting for the pipe to drain keeps memory flat when stdout is slower than SQLite.
+			if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain');
+		}
+	} finally {
+		await db.destroy();
+	}
+});

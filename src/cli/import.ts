@@ -1,0 +1,73 @@
+/** `npm run import -- FILE [--dry-run] [--json] [--lang de|en]`: checks a CSV file and writes it all or not at all. */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
+import { importFile } from '$lib/server/ingest/ingest';
+import type { Lang } from '$lib/server/ingest/messages';
+import { toJson, toText } from '$lib/server/ingest/report';
+import { exit, openAppDatabase, run, say } from './common';
+
+const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--json] [--lang de|en]';
+
+function readOptions(args: string[]) {
+	try {
+		const { values, positionals } = parseArgs({
+			args,
+			allowPositionals: true,
+			options: {
+				'dry-run': { type: 'boolean', default: false },
+				json: { type: 'boolean', default: false },
+				lang: { type: 'string' }
+			}
+		});
+		if (positionals.length !== 1) exit(`Name exactly one file. ${USAGE}`);
+		const lang = values.lang ?? (values.json ? 'en' : 'de');
+		if (lang !== 'de' && lang !== 'en') exit(`--lang must be de or en, not "${lang}". ${USAGE}`);
+		return {
+			file: positionals[0],
+			dryRun: values['dry-run'],
+			json: values.json,
+			lang: lang as Lang
+		};
+	} catch (e) {
+		exit(`${(e as Error).message}. ${USAGE}`);
+	}
+}
+
+run(async () => {
+	const options = readOptions(process.argv.slice(2));
+	let size: number;
+	try {
+		const stat = statSync(options.file);
+		if (!stat.isFile()) exit(`${options.file} is not a file.`);
+		size = stat.size;
+	} catch (e) {
+		exit(
+			`${options.file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
+		);
+	}
+	if (size === 0) exit(`${options.file} is empty.`);
+	const db = await openAppDatabase();
+	try {
+		const result = await importFile(db, fileSource(options.file), {
+			fileName: basename(options.file),
+			userId: null,
+			scope: { jobcenterId: null, mayImportRegister: true },
+			dryRun: options.dryRun,
+			onProgress: (line) => {
+				if (line % 50_000 < 500) say(`… ${line} lines`);
+			}
+		});
+		const output = options.json
+			? JSON.stringify(toJson(result, options.lang))
+			: toText(result, options.lang, options.dryRun);
+		process.stdout.write(output + '\n');
+		process.exitCode = result.errorCount > 0 ? 1 : 0;
+	} catch (e) {
+		if (e instanceof UnreadableFile) exit(`${options.file}: ${e.message}`);
+		throw e;
+	} finally {
+		await db.destroy();
+	}
+});

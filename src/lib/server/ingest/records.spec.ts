@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError, isBlank, readRecords } from './records';
+
+async function read(text: string, delimiter: ',' | ';' = ',') {
+	const records = [];
+	for await (const r of readRecords([text], delimiter)) records.push(r);
+	return records;
+}
+
+async function* chunks(text: string) {
+	yield text;
+}
+
+describe('readRecords', () => {
+	it('counts lines as a spreadsheet does: a quoted line break stays in its row', async () => {
+		const records = await read('a,b\r\n1,"x\r\ny, z"\r\n\r\n2,"say ""hi"""\r\n,\r\n3,4\r\n\r\n');
+		expect(records.map((r) => [r.line, r.cells])).toEqual([
+			[1, ['a', 'b']],
+			[2, ['1', 'x\r\ny, z']],
+			[4, ['2', 'say "hi"']],
+			[5, ['', '']],
+			[6, ['3', '4']]
+		]);
+		expect(isBlank(records[3].cells)).toBe(true);
+	});
+
+	it('reports broken quoting with the line where it starts', async () => {
+		const records = [];
+		await expect(async () => {
+			for await (const r of readRecords(chunks('a;b\n1;2\n"open;3\n4;5\n'), ';')) records.push(r);
+		}).rejects.toThrow(CsvSyntaxError);
+	});
+});
