@@ -104,3 +104,21 @@ test('an admin creates a user, the user changes the password, the admin disables
 	await user.reload();
 	await expect(user).toHaveURL(/\/login/);
 });
+
+test('after five wrong passwords the account has to wait, and the message says how long', async ({ page }) => {
+	await page.goto('/login');
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('E-Mail-Adresse').fill('geraten@jobcenter.example');
+		await page.getByLabel('Passwort').fill(`falsch-${i}`);
+		const answered = page.waitForResponse((r) => r.request().method() === 'POST');
+		await page.getByRole('button', { name: 'Anmelden' }).click();
+		await answered;
+		await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort stimmen nicht');
+	}
+	await page.getByLabel('Passwort').fill('noch-ein-versuch');
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Zu viele Fehlversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.'
+	);
+	await page.screenshot({ path: 'test-results/screenshots/login-throttled.png', fullPage: true });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import { login } from './login';
 import { createSession, deleteSession, idleMinutes, validateSession } from './sessions';
-import { MAX_FAILURES } from './throttle';
+import { MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from './throttle';
 import { changePassword, createUser, resetPassword, setDisabled, UserError } from './users';
 import { setShowNameToRing } from './optIn';
 
@@ -70,7 +70,9 @@ describe('login and sessions', () => {
 
 	it('throttles an address that tries many accounts', async () => {
 		const { db } = await setup();
-		for (let i = 0; i < MAX_FAILURES; i++) await login(db, `guess${i}@example.de`, 'x', '10.6.6.6');
+		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++) await login(db, `guess${i}@example.de`, 'x', '10.6.6.6');
+		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({ ok: true });
+		await login(db, 'last-guess@example.de', 'x', '10.6.6.6');
 		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({ reason: 'throttled' });
 		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.2')).toMatchObject({ ok: true });
 	});
