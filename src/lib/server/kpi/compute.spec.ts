@@ -58,6 +58,12 @@ describe('computeKpis', () => {
 		);
 	});
 
+	it('computes only the KPIs asked for, with what they build on', () => {
+		expect(computeKpis(ROWS, PERIOD, 2000, FTE_190, ['reach_per_1000_elb'])).toEqual({
+			reach_per_1000_elb: 450
+		});
+	});
+
 	it('keeps to the chosen channels', () => {
 		const facebook = computeKpis(
 			ROWS,

@@ -18,13 +18,15 @@ export interface Scope {
 
 type Fte = Pick<KpiSettings, 'fteHoursPerMonth'>;
 
+const ALL_KPIS: readonly KpiId[] = KPI_IDS;
+
 /** The KPIs `ids` (default: all) over the rows in scope; `elb` is the one valid in the last month. */
 export function computeKpis<I extends KpiId = KpiId>(
 	rows: readonly MetricRow[],
 	scope: Scope,
 	elb: number | null,
 	settings: Fte,
-	ids: readonly I[] = KPI_IDS as readonly I[]
+	ids: readonly I[] = ALL_KPIS as readonly I[]
 ): Record<I, number | null> {
 	const inScope = rows.filter(
 		(r) =>
@@ -47,7 +49,7 @@ export function computeMonthlyKpis<I extends KpiId = KpiId>(
 	scope: Scope,
 	elbInMonth: (month: Month) => number | null,
 	settings: Fte,
-	ids: readonly I[] = KPI_IDS as readonly I[]
+	ids: readonly I[] = ALL_KPIS as readonly I[]
 ): Map<Month, Record<I, number | null>> {
 	const byMonth = new Map<Month, MetricRow[]>();
 	for (const row of rows) {
@@ -55,13 +57,11 @@ export function computeMonthlyKpis<I extends KpiId = KpiId>(
 		if (list) list.push(row);
 		else byMonth.set(row.month, [row]);
 	}
-	const result = new Map<Month, KpiValues>();
+	const result = new Map<Month, Record<I, number | null>>();
 	for (const month of monthRange(scope.from, scope.to)) {
+		const inMonth = byMonth.get(month) ?? [];
 		const monthScope = { ...scope, from: month, to: month };
-		result.set(
-			month,
-			computeKpis(byMonth.get(month) ?? [], monthScope, elbInMonth(month), settings)
-		);
+		result.set(month, computeKpis(inMonth, monthScope, elbInMonth(month), settings, ids));
 	}
 	return result;
 }

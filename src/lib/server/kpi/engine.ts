@@ -2,13 +2,7 @@
 import { CHANNEL_IDS } from '$lib/channels';
 import { isMonth, type Month } from '$lib/months';
 import { KPIS, type Area, type Better, type KpiId, type Unit } from './catalogue';
-import {
-	computeKpis,
-	computeMonthlyKpis,
-	type KpiValues,
-	type MetricRow,
-	type Scope
-} from './compute';
+import { computeKpis, computeMonthlyKpis, type MetricRow, type Scope } from './compute';
 import { groupName, selectPeers, type PeerCandidate, type PeerGroupSpec } from './peers';
 import { elbAt, type DataSource, type JobcenterRecord } from './source';
 import { position, type Position } from './stats';

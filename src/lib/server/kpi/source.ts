@@ -95,7 +95,10 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 				.where('jobcenter_id', 'in', jobcenterIds)
 				.where('month', '>=', from)
 				.where('month', '<=', to);
-			if (channels) query = query.where('channel_id', 'in', channels);
+			// Naming the channels even for "all" lets SQLite seek the primary key (jobcenter, channel,
+			// month) instead of the month index plus a lookup per row: about half the time.
+			const every = db.selectFrom('channel').select('id');
+			query = query.where('channel_id', 'in', channels ?? every);
 			for (const { jobcenter_id, ...row } of await query.execute()) {
 				const list = byJobcenter.get(jobcenter_id);
 				if (list) list.push(row);
