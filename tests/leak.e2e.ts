@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { decodeHTML } from 'entities';
 import { expect, test } from '@playwright/test';
+import { CHANNEL_IDS } from '../src/lib/channels';
 import { routeUrls } from './routes';
 import { signIn } from './session';
 
@@ -35,8 +36,13 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 	expect(forbidden.length).toBeGreaterThan(100);
 
 	await signIn(page, 'jobcenter');
-	// Every route, the links the pages offer, and SvelteKit's data payloads behind them.
-	const queue = [...routeUrls()];
+	// Every route, every value of every filter, the links the pages offer, and SvelteKit's data payloads.
+	const filters = [
+		...['ring', 'carrier', 'state', 'size', 'all'].map((peers) => `/?peers=${peers}`),
+		...CHANNEL_IDS.map((channel) => `/?channel=${channel}`),
+		'/?from=2025-01&to=2025-06'
+	];
+	const queue = [...routeUrls(), ...filters];
 	const visited = new Set<string>();
 	const bodies: { url: string; text: string }[] = [];
 	while (queue.length) {
@@ -50,8 +56,9 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 			const link = decodeHTML(match[1]);
 			if (!link.startsWith('/_app') && !link.startsWith('/logout') && visited.size < 200) queue.push(link);
 		}
-		if (!url.includes('__data.json') && !url.includes('?')) {
-			queue.push(url.replace(/\/$/, '') + '/__data.json');
+		if (!url.includes('__data.json')) {
+			const [path, search] = url.split('?');
+			queue.push(path.replace(/\/$/, '') + '/__data.json' + (search ? `?${search}` : ''));
 		}
 	}
 	expect(visited.size).toBeGreaterThanOrEqual(routeUrls().length);

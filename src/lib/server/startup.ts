@@ -5,14 +5,22 @@ import { lastCompleteMonth } from './clock';
 import { migrateToLatest, openDatabase, type DB } from './db';
 import { acquireServerLock } from './db/lock';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed';
+import { liveSource, type DataSource } from './kpi/source';
 
 let instance: DB | undefined;
 let settings: Config | undefined;
+let source: DataSource | undefined;
 
 /** The server's database; only valid after `startServer()`. */
 export function db(): DB {
 	if (!instance) throw new Error('The database is used before the server has started.');
 	return instance;
+}
+
+/** One KPI data source for the whole process, so that all pages share its cache. */
+export function kpiSource(): DataSource {
+	source ??= liveSource(db());
+	return source;
 }
 
 export function config(): Config {

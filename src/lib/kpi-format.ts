@@ -1,0 +1,24 @@
+/** A KPI value as text in the reader's language, with as many decimals as its unit needs. */
+import { formatNumber } from '$lib/i18n/format';
+
+const DECIMALS: Record<string, number> = {
+	count: 0,
+	per_1000_elb: 1,
+	pct: 1,
+	per_post: 1,
+	hours: 1,
+	fte: 2,
+	fte_per_10000_elb: 2,
+	per_hour: 1
+};
+
+export function formatKpi(value: number, unit: string): string {
+	const text = formatNumber(value, DECIMALS[unit] ?? 1);
+	return unit === 'pct' ? `${text} %` : text;
+}
+
+/** A change in percent with its sign: `+12,3 %`, `−4,0 %`. */
+export function formatChange(pct: number): string {
+	const text = formatNumber(Math.abs(pct), 1);
+	return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${text} %`;
+}

@@ -1,0 +1,58 @@
+/** Turns what a page or the CLI was asked (peer group name, period, channels) into an engine request, with defaults. */
+import { CHANNEL_IDS } from '$lib/channels';
+import { addMonths, isMonth, type Month } from '$lib/months';
+import type { PeerGroupSpec } from './peers';
+import type { DataSource } from './source';
+
+export const PEER_GROUPS = ['ring', 'carrier', 'state', 'size', 'all'] as const;
+export type PeerGroupName = (typeof PEER_GROUPS)[number];
+
+export const DEFAULT_MONTHS = 12;
+
+export function isPeerGroupName(value: string): value is PeerGroupName {
+	return (PEER_GROUPS as readonly string[]).includes(value);
+}
+
+/** The jobcenter's own ring when it has one, else all jobcenters. */
+export function defaultPeerGroup(ring: string | null): PeerGroupName {
+	return ring ? 'ring' : 'all';
+}
+
+export function peerSpec(name: PeerGroupName): PeerGroupSpec {
+	return name === 'size' ? { type: 'size' } : { type: name };
+}
+
+/** The 12 months that end with the newest month for which the group has data (never after `notAfter`). */
+export async function defaultPeriod(
+	source: DataSource,
+	memberIds: readonly number[],
+	notAfter: Month,
+	months = DEFAULT_MONTHS
+): Promise<{ from: Month; to: Month } | null> {
+	const to = await source.latestMonth(memberIds, notAfter);
+	return to ? { from: addMonths(to, -(months - 1)), to } : null;
+}
+
+/** The period of equal length that ends right before this one, for "change against the previous period". */
+export function previousPeriod(from: Month, to: Month): { from: Month; to: Month } {
+	const [fy, fm] = from.split('-').map(Number);
+	const [ty, tm] = to.split('-').map(Number);
+	const length = (ty - fy) * 12 + (tm - fm) + 1;
+	return { from: addMonths(from, -length), to: addMonths(from, -1) };
+}
+
+export function validPeriod(from: string, to: string): boolean {
+	return isMonth(from) && isMonth(to) && from <= to;
+}
+
+/** Channel ids from a comma list; unknown ones are returned separately so that the caller can say which. */
+export function parseChannels(list: string): { channels: string[]; unknown: string[] } {
+	const ids = list
+		.split(',')
+		.map((c) => c.trim())
+		.filter(Boolean);
+	return {
+		channels: ids.filter((c) => (CHANNEL_IDS as string[]).includes(c)),
+		unknown: ids.filter((c) => !(CHANNEL_IDS as string[]).includes(c))
+	};
+}

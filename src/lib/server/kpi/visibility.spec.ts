@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Unit } from './catalogue';
+import { forRole } from './visibility';
+
+const peer = { n: 6, median: 10, p25: 5, p75: 15, min: 1, max: 40, mean: 12 };
+const item = (unit: Unit) => ({ unit, value: 12, peer, percentile: 58.3, quartile: 3, suppressed: false });
+
+describe('forRole', () => {
+	it('gives analysts and admins everything', () => {
+		expect(forRole(item('count'), 'analyst')).toEqual({ ...item('count'), hidden: false });
+		expect(forRole(item('pct'), 'admin').peer).toEqual(peer);
+	});
+
+	it('takes min and max away from jobcenter users', () => {
+		const seen = forRole(item('per_1000_elb'), 'jobcenter');
+		expect(seen.peer).toEqual({ n: 6, median: 10, p25: 5, p75: 15, mean: 12 });
+		expect(seen.percentile).toBe(58.3);
+		expect(seen.hidden).toBe(false);
+	});
+
+	it('withholds every peer figure of raw counts from jobcenter users, keeping their own value', () => {
+		for (const unit of ['count', 'hours', 'fte'] as Unit[]) {
+			const seen = forRole(item(unit), 'jobcenter');
+			expect(seen).toMatchObject({ value: 12, peer: null, percentile: null, quartile: null, hidden: true });
+		}
+	});
+});

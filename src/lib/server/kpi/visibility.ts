@@ -1,0 +1,30 @@
+/** What of a comparison a viewer may see: jobcenter users get no min/max and no peer statistics of raw counts. */
+import type { Role } from '$lib/server/db/schema';
+import type { Unit } from './catalogue';
+import { withoutAnalystOnly, type PeerStats, type PublicPeerStats } from './stats';
+
+/** Units normalised by size or activity; a peer's raw counts (followers, hours …) stay hidden from other jobcenters. */
+const NORMALISED: Unit[] = ['per_1000_elb', 'pct', 'per_post', 'fte_per_10000_elb', 'per_hour'];
+
+export function isNormalised(unit: Unit): boolean {
+	return NORMALISED.includes(unit);
+}
+
+export interface Visible {
+	unit: Unit;
+	peer: PeerStats | PublicPeerStats | null;
+	percentile: number | null;
+	quartile: number | null;
+}
+
+/** The comparison as this role may see it; `hidden` marks figures withheld because they are raw counts. */
+export function forRole<T extends Visible & { peer: PeerStats | null }>(
+	item: T,
+	role: Role
+): T & { hidden: boolean } {
+	if (role !== 'jobcenter') return { ...item, hidden: false };
+	if (!isNormalised(item.unit)) {
+		return { ...item, peer: null, percentile: null, quartile: null, hidden: true } as T & { hidden: boolean };
+	}
+	return { ...(withoutAnalystOnly(item) as unknown as T), hidden: false };
+}
