@@ -1,0 +1,128 @@
+/** Who and what a dashboard page shows: the viewer's jobcenter (or the analyst's choice) and the filters with defaults. */
+import { error } from '@sveltejs/kit';
+import { CHANNELS } from '$lib/channels';
+import { m } from '$lib/paraglide/messages';
+import { can, type Viewer } from '$lib/server/auth/authorise';
+import { lastCompleteMonth } from '$lib/server/clock';
+import type { Month } from '$lib/months';
+import {
+	defaultPeerGroup,
+	defaultPeriod,
+	isPeerGroupName,
+	parseChannels,
+	PEER_GROUPS,
+	peerSpec,
+	validPeriod,
+	type PeerGroupName
+} from '$lib/server/kpi/request';
+import { selectPeers } from '$lib/server/kpi/peers';
+import { elbAt } from '$lib/server/kpi/source';
+import type { KpiRequest } from '$lib/server/kpi/engine';
+import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
+
+export interface View {
+	all: boolean;
+	self: JobcenterRecord | null;
+	jobcenter: { code: string; name: string; ring: string | null } | null;
+	options: {
+		peers: string[];
+		channels: { id: string; name: string }[];
+		jobcenters: { code: string; name: string }[];
+	};
+	filters: Filters | null;
+}
+
+export interface Filters {
+	from: Month;
+	to: Month;
+	peers: PeerGroupName;
+	channels: string[];
+}
+
+/** Reads and checks the query; a wrong value is a 400 with a sentence that names it. */
+export function readFilters(params: URLSearchParams) {
+	const peers = params.get('peers');
+	if (peers && !isPeerGroupName(peers))
+		error(400, { message: m.filter_bad_peers({ value: peers }) });
+	const from = params.get('from');
+	const to = params.get('to');
+	if ((from || to) && !(from && to && validPeriod(from, to))) {
+		error(400, { message: m.filter_bad_period() });
+	}
+	const { channels, unknown } = parseChannels(params.getAll('channel').join(','));
+	if (unknown.length) error(400, { message: m.filter_bad_channel({ value: unknown.join(', ') }) });
+	return { jc: params.get('jc'), from, to, peers: peers as PeerGroupName | null, channels };
+}
+
+export type Query = ReturnType<typeof readFilters>;
+
+/** Fills the gaps of the query with the defaults: own ring (or all) and the 12 months up to the latest data. */
+export async function resolveFilters(
+	source: DataSource,
+	self: JobcenterRecord,
+	query: Query,
+	notAfter: Month
+): Promise<Filters | null> {
+	const peers = query.peers ?? defaultPeerGroup(self.ring);
+	if (query.from && query.to)
+		return { from: query.from, to: query.to, peers, channels: query.channels };
+	const all = await source.jobcenters();
+	const candidates = all.map((r) => ({ ...r, elb: elbAt(r.elbHistory, notAfter) ?? NaN }));
+	const self_ = candidates.find((c) => c.id === self.id)!;
+	const members = selectPeers(candidates, self_, peerSpec(peers)) ?? [self_];
+	const period = await defaultPeriod(
+		source,
+		members.map((c) => c.id),
+		notAfter
+	);
+	return period && { ...period, peers, channels: query.channels };
+}
+
+/** A jobcenter user always sees its own jobcenter; another `jc` is refused. Analysts choose with `jc`. */
+export async function resolveView(
+	source: DataSource,
+	viewer: Viewer,
+	params: URLSearchParams
+): Promise<View> {
+	const all = can(viewer, 'read_all');
+	const query = readFilters(params);
+	const records = await source.jobcenters();
+	const self =
+		(all
+			? query.jc
+				? records.find((r) => r.code === query.jc)
+				: undefined
+			: records.find((r) => r.id === viewer.jobcenterId)) ?? null;
+	if (!all && query.jc && query.jc !== self?.code) error(403, { message: m.error_403() });
+	if (all && query.jc && !self)
+		error(404, { message: m.dashboard_unknown_jobcenter({ code: query.jc }) });
+	const options = {
+		peers: PEER_GROUPS.filter((p) => p !== 'ring' || self?.ring),
+		channels: CHANNELS.map((c) => ({ id: c.id, name: c.name })),
+		jobcenters: all
+			? records
+					.filter((r) => r.active)
+					.map((r) => ({ code: r.code, name: r.name }))
+					.sort((a, b) => a.name.localeCompare(b.name, 'de'))
+			: []
+	};
+	if (!self) return { all, self, jobcenter: null, options, filters: null };
+	const filters = await resolveFilters(source, self, query, lastCompleteMonth());
+	return {
+		all,
+		self,
+		jobcenter: { code: self.code, name: self.name, ring: self.ring },
+		options,
+		filters
+	};
+}
+
+export function kpiRequest(self: JobcenterRecord, f: Filters): KpiRequest {
+	return {
+		jobcenterId: self.id,
+		from: f.from,
+		to: f.to,
+		peers: peerSpec(f.peers),
+		channels: f.channels.length ? f.channels : null
+	};
+}
