@@ -14,9 +14,12 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/sprache': [303, 303, 303, 303],
 	'/konto': [303, 200, 200, 200],
 	'/protokoll': [303, 403, 200, 200],
+	'/rounds': [303, 403, 200, 200],
+	'/methodik': [303, 200, 200, 200],
 	'/admin/benutzer': [303, 403, 403, 200],
 	// Analysts are sent to the overview to choose a jobcenter first.
-	'/kpi/[id]': [303, 200, 303, 303]
+	'/kpi/[id]': [303, 200, 303, 303],
+	'/karte': [303, 200, 303, 303]
 };
 
 /** Sample values for the route parameters. */
@@ -35,6 +38,8 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/admin/benutzer?/disable': [303, 403, 403, 400],
 	'/admin/benutzer?/enable': [303, 403, 403, 400],
 	'/admin/benutzer?/reset': [303, 403, 403, 400],
+	'/rounds?/create': [303, 403, 400, 400],
+	'/rounds?/update': [303, 403, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

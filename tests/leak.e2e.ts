@@ -40,7 +40,10 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 	const filters = [
 		...['ring', 'carrier', 'state', 'size', 'all'].map((peers) => `/?peers=${peers}`),
 		...CHANNEL_IDS.map((channel) => `/?channel=${channel}`),
-		'/?from=2025-01&to=2025-06'
+		'/?from=2025-01&to=2025-06',
+		'/karte?x=hours_per_post&y=engagement_rate_pct',
+		'/karte?y=interactions_per_post',
+		'/karte?y=interactions_per_staff_hour'
 	];
 	const queue = [...routeUrls(), ...filters];
 	const visited = new Set<string>();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DB } from '$lib/server/db';
-import { compare, distribution, KpiRequestError, series, type Comparison } from './engine';
+import { compare, distribution, KpiRequestError, pairs, series, type Comparison } from './engine';
 import { liveSource, type DataSource } from './source';
 
 let dir: string;
@@ -182,5 +182,35 @@ describe('the live source', () => {
 		expect(await source.latestMonth([1, 2], '2026-12')).toBe('2026-02');
 		expect(await source.latestMonth([1, 2], '2026-01')).toBe('2026-01');
 		expect(await source.latestMonth([6], '2026-12')).toBeNull();
+	});
+});
+
+describe('pairs', () => {
+	const request = { jobcenterId: 2, ...PERIOD, peers: { type: 'ring' as const } };
+
+	it('gives every member with both values as an anonymous point, ordered by x, with the medians', async () => {
+		// posts: monthly averages 15, 20, 30 (only January reported), 40, 50; followers: February's stock.
+		const result = await pairs(source, request, 'posts', 'followers');
+		expect(result.own).toEqual({ x: 20, y: 220 });
+		expect(result.points).toEqual([
+			{ x: 15, y: 110 },
+			{ x: 20, y: 220 },
+			{ x: 30, y: 330 },
+			{ x: 40, y: 440 },
+			{ x: 50, y: 550 }
+		]);
+		expect(result.median).toEqual({ x: 30, y: 330 });
+		expect(result.suppressed).toBe(false);
+	});
+
+	it('leaves out members without one of the values and suppresses a group that gets too small', async () => {
+		// 00005 reports no hours: four points remain, fewer than MIN_PEERS = 5.
+		const result = await pairs(source, request, 'staff_hours', 'posts');
+		expect(result).toEqual({
+			own: { x: 10, y: 20 },
+			points: [],
+			suppressed: true,
+			median: { x: null, y: null }
+		});
 	});
 });

@@ -5,7 +5,7 @@ import { KPIS, type Area, type Better, type KpiId, type Unit } from './catalogue
 import { computeKpis, computeMonthlyKpis, type MetricRow, type Scope } from './compute';
 import { groupName, selectPeers, type PeerCandidate, type PeerGroupSpec } from './peers';
 import { elbAt, type DataSource, type JobcenterRecord } from './source';
-import { position, type Position } from './stats';
+import { position, quantile, type Position } from './stats';
 
 export interface KpiRequest {
 	jobcenterId: number;
@@ -186,4 +186,33 @@ function present<I extends KpiId>(values: readonly Record<I, number | null>[], i
 	const result: number[] = [];
 	for (const v of values) if (v[id] !== null) result.push(v[id] as number);
 	return result;
+}
+
+export interface Pairs {
+	own: { x: number | null; y: number | null };
+	/** Members with both values, the jobcenter itself included, ordered by x: no identifier, no register order. */
+	points: { x: number; y: number }[];
+	suppressed: boolean;
+	median: { x: number | null; y: number | null };
+}
+
+/** Two KPIs of every member as anonymous points, for the effort-versus-resonance map. */
+export async function pairs(source: DataSource, request: KpiRequest, xId: KpiId, yId: KpiId): Promise<Pairs> {
+	const group = await loadGroup(source, request);
+	const values = group.members.map((m) => periodValues(group, m, [xId, yId]));
+	const own = values[group.selfIndex];
+	const points = values
+		.filter((v) => v[xId] !== null && v[yId] !== null)
+		.map((v) => ({ x: v[xId] as number, y: v[yId] as number }))
+		.sort((a, b) => a.x - b.x || a.y - b.y);
+	const suppressed = points.length < source.settings.minPeers;
+	const medianOf = (list: number[]) => (list.length ? quantile([...list].sort((a, b) => a - b), 0.5) : null);
+	return {
+		own: { x: own[xId], y: own[yId] },
+		points: suppressed ? [] : points,
+		suppressed,
+		median: suppressed
+			? { x: null, y: null }
+			: { x: medianOf(points.map((p) => p.x)), y: medianOf(points.map((p) => p.y)) }
+	};
 }
