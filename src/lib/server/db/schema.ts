@@ -144,6 +144,26 @@ export interface PseudonymTable {
 	position: number;
 }
 
+/** A benchlearning round: a period (both months included) and its participants in `round_member`. */
+export interface RoundTable {
+	id: Generated<number>;
+	name: string;
+	/** `YYYY-MM` */
+	from_month: string;
+	/** `YYYY-MM` */
+	to_month: string;
+	created_at: Generated<string>;
+	/** The email of the account that created it, or `cli`. */
+	created_by: string;
+	/** `offen` until the round is closed and its inputs frozen. */
+	status: Generated<string>;
+}
+
+export interface RoundMemberTable {
+	round_id: number;
+	jobcenter_id: number;
+}
+
 export interface Database {
 	jobcenter: JobcenterTable;
 	channel: ChannelTable;
@@ -158,6 +178,8 @@ export interface Database {
 	login_failure: LoginFailureTable;
 	audit_log: AuditLogTable;
 	pseudonym: PseudonymTable;
+	round: RoundTable;
+	round_member: RoundMemberTable;
 }
 
 export type Jobcenter = Selectable<JobcenterTable>;

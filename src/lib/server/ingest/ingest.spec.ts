@@ -210,10 +210,21 @@ describe('importFile with metrics', () => {
 	});
 });
 
+/** A jobcenter registered in January 2026, independent of the real clock. */
+async function registered(db: DB, code: string): Promise<number> {
+	const id = await addJobcenter(db, code);
+	await db
+		.updateTable('jobcenter')
+		.set({ created_at: '2026-01-15T10:00:00.000Z' })
+		.where('id', '=', id)
+		.execute();
+	return id;
+}
+
 describe('importFile with a register', () => {
 	it('inserts and updates jobcenters by code and keeps the eLb history', async () => {
 		const db = await testDatabase();
-		const id = await addJobcenter(db, '05754');
+		const id = await registered(db, '05754');
 		const result = await run(db, fixture('register-german.csv'));
 		expect(result).toMatchObject({ kind: 'register', inserted: 1, updated: 1, errors: [] });
 		const jobcenters = await db
@@ -246,7 +257,7 @@ describe('importFile with a register', () => {
 			.orderBy('valid_from')
 			.execute();
 		expect(history).toEqual([
-			{ jobcenter_id: id, valid_from: '2010-01', elb: 10000 },
+			{ jobcenter_id: id, valid_from: '2026-01', elb: 10000 },
 			{ jobcenter_id: id, valid_from: '2026-11', elb: 9800 }
 		]);
 		expect(await run(db, fixture('register-german.csv'))).toMatchObject({
@@ -258,7 +269,7 @@ describe('importFile with a register', () => {
 
 	it('adds an older eLb without changing the latest one', async () => {
 		const db = await testDatabase();
-		const id = await addJobcenter(db, '05754');
+		const id = await registered(db, '05754');
 		const file =
 			'code;name;state;carrier;elb;valid_from\n05754;Jobcenter 05754;NW;gE;9.000;2024-01\n';
 		expect(await run(db, file)).toMatchObject({ updated: 1, errors: [] });

@@ -3,23 +3,16 @@ import type { DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
 import type { Metric } from '$lib/server/db/schema';
 import { METRIC_FIELDS } from './aliases';
-import {
-	decideNumberStyle,
-	decode,
-	detectDelimiter,
-	NumberStyleVote,
-	sniff,
-	type ByteSource,
-	type Dialect
-} from './dialect';
-import { readHeader, type Header, type Kind } from './headers';
+import { decode, detectDelimiter, sniff, type ByteSource, type Dialect } from './dialect';
+import type { Kind } from './headers';
 import { IssueLog } from './issues';
 import type { Issue } from './messages';
-import { CsvSyntaxError, isBlank, readRecords, type CsvRecord } from './records';
+import { readRecords } from './records';
+import { dataRecords, scanFile } from './scan';
 import { writeRegister } from './register';
 import { MetricsValidator, type MetricsRow, type RegisterRow } from './validate';
 import { RegisterValidator } from './validate-register';
-import { CodeIndex, numberReadings } from './values';
+import { CodeIndex } from './values';
 import { MetricsWriter, type Counts, type RowChange } from './write';
 
 export interface IngestScope {
@@ -173,62 +166,4 @@ export async function importFile(
 		if (!(e instanceof Rollback)) throw e;
 	}
 	return finish();
-}
-
-async function* dataRecords(records: AsyncIterable<CsvRecord>): AsyncIterable<CsvRecord> {
-	let header = true;
-	for await (const record of records) {
-		if (isBlank(record.cells)) continue;
-		if (header) header = false;
-		else yield record;
-	}
-}
-
-async function scanFile(
-	records: () => AsyncIterable<CsvRecord>,
-	delimiter: Dialect['delimiter'],
-	log: IssueLog
-): Promise<{ header: Header; style: Dialect['numberStyle'] } | null> {
-	let header: Header | null = null;
-	let numeric: number[] = [];
-	let rows = 0;
-	const vote = new NumberStyleVote();
-	try {
-		for await (const record of records()) {
-			if (isBlank(record.cells)) continue;
-			if (!header) {
-				const read = readHeader(record.cells);
-				read.issues.forEach((i) => log.add(i));
-				if (read.kind === null) return null;
-				header = read;
-				numeric = header.fields.flatMap((f, i) =>
-					f === 'elb' || (METRIC_FIELDS as string[]).includes(f ?? '') ? [i] : []
-				);
-				continue;
-			}
-			rows++;
-			if (vote.onlyStyle.de !== undefined && vote.onlyStyle.en !== undefined) continue;
-			for (const i of numeric) {
-				const cell = record.cells[i]?.trim();
-				if (cell) vote.note(numberReadings(cell), record.line);
-			}
-		}
-	} catch (e) {
-		if (!(e instanceof CsvSyntaxError)) throw e;
-		log.add({ line: e.line, column: null, value: null, code: 'unreadable_csv', detail: e.reason });
-		return null;
-	}
-	if (!header) return null;
-	if (rows === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
-	const decided = decideNumberStyle(delimiter, vote);
-	if ('style' in decided) return { header, style: decided.style };
-	const [first, second] = decided.conflictLines;
-	log.add({
-		line: second,
-		column: null,
-		value: null,
-		code: 'mixed_number_format',
-		detail: String(first)
-	});
-	return { header, style: delimiter === ';' ? 'de' : 'en' };
 }

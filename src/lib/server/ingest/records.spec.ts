@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, isBlank, readRecords } from './records';
 
-async function read(text: string, delimiter: ',' | ';' = ',') {
-	const records = [];
-	for await (const r of readRecords([text], delimiter)) records.push(r);
-	return records;
-}
-
 async function* chunks(text: string) {
 	yield text;
+}
+
+async function read(text: string, delimiter: ',' | ';' = ',') {
+	const records = [];
+	for await (const r of readRecords(chunks(text), delimiter)) records.push(r);
+	return records;
 }
 
 describe('readRecords', () => {

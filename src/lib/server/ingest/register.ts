@@ -76,7 +76,7 @@ async function update(
 	const id = row.existingId as number;
 	const stored = await trx
 		.selectFrom('jobcenter')
-		.select(['name', 'state', 'carrier', 'elb', 'ring'])
+		.select(['name', 'state', 'carrier', 'elb', 'ring', 'created_at'])
 		.where('id', '=', id)
 		.executeTakeFirstOrThrow();
 	let history = await trx
@@ -84,8 +84,12 @@ async function update(
 		.select(['valid_from', 'elb'])
 		.where('jobcenter_id', '=', id)
 		.execute();
-	// Jobcenters created outside the importer have no history yet: their value held so far.
-	const baseline = history.length === 0 ? [{ valid_from: EARLIEST_MONTH, elb: stored.elb }] : [];
+	// Jobcenters created outside the importer have no history yet: their value holds since creation.
+	const since = stored.created_at.slice(0, 7);
+	const baseline =
+		history.length === 0
+			? [{ valid_from: since > EARLIEST_MONTH ? since : EARLIEST_MONTH, elb: stored.elb }]
+			: [];
 	history = [...history, ...baseline];
 	const elbChanges: { valid_from: string; before_elb: number | null; after_elb: number }[] = [];
 	if (elbAt(history, row.validFrom) !== row.elb) {
@@ -137,7 +141,13 @@ async function update(
 			upload_id: uploadId,
 			jobcenter_id: id,
 			existed_before: 1,
-			...images('before', stored as Fields),
+			...images('before', {
+				name: stored.name,
+				state: stored.state,
+				carrier: stored.carrier,
+				elb: stored.elb,
+				ring: stored.ring
+			}),
 			...images('after', after)
 		})
 		.execute();

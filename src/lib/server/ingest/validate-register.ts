@@ -6,6 +6,8 @@ import { parseCarrier, parseState } from './values';
 import { issue, RowValidator, type Cell, type RegisterRow } from './validate';
 
 export class RegisterValidator extends RowValidator<RegisterField> {
+	private readonly firstLines = new Map<string, number>();
+
 	check(record: CsvRecord, issues: Issue[]): RegisterRow | null {
 		const { line } = record;
 		const before = issues.length;
@@ -42,7 +44,9 @@ export class RegisterValidator extends RowValidator<RegisterField> {
 				: this.month.current;
 
 		if (code === null) return null;
-		const duplicate = this.duplicate(code, line, get('code'), issues, 'duplicate_code');
+		if (!this.firstLines.has(code)) this.firstLines.set(code, line);
+		const first = this.firstLines.get(code) as number;
+		const duplicate = this.duplicate(first, line, get('code'), issues, 'duplicate_code');
 		if (duplicate || issues.slice(before).some((i) => !isWarning(i.code))) return null;
 		if (!name || !state || !carrier || !elb || !validFrom) return null;
 		return { line, code, existingId, name, state, carrier, elb, ring, validFrom };

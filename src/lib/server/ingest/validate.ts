@@ -1,17 +1,14 @@
 /** Checks one record at a time and turns it into a typed row or into every problem it has. */
 import type { ChannelId } from '$lib/channels';
-import { CHANNEL_IDS } from '$lib/channels';
 import type { Carrier, Metric, State } from '$lib/server/db/schema';
-import type { MetricsField, RegisterField } from './aliases';
+import type { MetricsField } from './aliases';
 import { isWarning, type Issue } from './messages';
 import type { CsvRecord } from './records';
 import {
 	EARLIEST_MONTH,
-	parseCarrier,
 	parseChannel,
 	parseMonth,
 	parseNumber,
-	parseState,
 	type CodeIndex,
 	type NumberStyle
 } from './values';
@@ -46,7 +43,6 @@ export interface Cell<F> {
 
 /** Shared by both kinds: header mapping, and the state that spans rows (duplicates, warned codes). */
 export abstract class RowValidator<F extends string> {
-	protected readonly firstLine = new Map<string | number, number>();
 	private readonly warnedCodes = new Set<string>();
 
 	constructor(
@@ -120,19 +116,15 @@ export abstract class RowValidator<F extends string> {
 		return result.value;
 	}
 
-	/** Reports a key seen before on this later line. */
+	/** Reports a key seen before on this later line; `first` is the line that had it first. */
 	protected duplicate(
-		key: string | number,
+		first: number,
 		line: number,
 		cell: Cell<F>,
 		issues: Issue[],
 		code: 'duplicate_key' | 'duplicate_code'
 	): boolean {
-		const first = this.firstLine.get(key);
-		if (first === undefined) {
-			this.firstLine.set(key, line);
-			return false;
-		}
+		if (first === line) return false;
 		issues.push({ ...issue(line, cell.column, cell.value, code), detail: String(first) });
 		return true;
 	}
@@ -148,6 +140,24 @@ export function issue(
 }
 
 export class MetricsValidator extends RowValidator<MetricsField> {
+	/**
+	 * The first line of each (jobcenter, channel, month): one small array of months per jobcenter
+	 * and channel keeps half a million keys in a few megabytes.
+	 */
+	private readonly firstLines = new Map<string, Int32Array>();
+
+	private firstLine(jobcenterId: number, channel: ChannelId, month: string, line: number): number {
+		const key = `${jobcenterId}|${channel}`;
+		let lines = this.firstLines.get(key);
+		if (!lines) {
+			lines = new Int32Array(monthIndex(this.month.current) + 1);
+			this.firstLines.set(key, lines);
+		}
+		const index = monthIndex(month);
+		lines[index] ||= line;
+		return lines[index];
+	}
+
 	check(record: CsvRecord, issues: Issue[]): MetricsRow | null {
 		const { line } = record;
 		const before = issues.length;
@@ -178,15 +188,18 @@ export class MetricsValidator extends RowValidator<MetricsField> {
 				cell.value === '' ? null : this.number(line, cell, field !== 'staff_hours', issues);
 		}
 		if (!match || !month || !channel) return null;
-		const key = monthKey(match.id, channel, month);
-		const duplicate = this.duplicate(key, line, channelCell, issues, 'duplicate_key');
+		const first = this.firstLine(match.id, channel, month, line);
+		const duplicate = this.duplicate(first, line, channelCell, issues, 'duplicate_key');
 		const failed = duplicate || issues.slice(before).some((i) => !isWarning(i.code));
 		return failed ? null : { line, jobcenterId: match.id, channel, month, values };
 	}
 }
 
-/** A compact number per (jobcenter, channel, month), so that half a million keys fit in little memory. */
-function monthKey(jobcenterId: number, channel: ChannelId, month: string): number {
-	const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-	return (jobcenterId * 16 + CHANNEL_IDS.indexOf(channel)) * 32_768 + index;
+/** Months since the earliest accepted one; valid rows lie between it and the current month. */
+function monthIndex(month: string): number {
+	return (
+		(Number(month.slice(0, 4)) - Number(EARLIEST_MONTH.slice(0, 4))) * 12 +
+		Number(month.slice(5, 7)) -
+		1
+	);
 }

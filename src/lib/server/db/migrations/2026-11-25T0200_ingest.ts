@@ -31,10 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addPrimaryKeyConstraint('jobcenter_elb_key', ['jobcenter_id', 'valid_from'])
 		.modifyEnd(sql`without rowid`)
 		.execute();
-	// Today's value is all we know so far; it holds "since records began" (2010-01).
-	await sql`insert into jobcenter_elb (jobcenter_id, valid_from, elb) select id, '2010-01', elb from jobcenter`.execute(
-		db
-	);
+	// The register's value is known since the jobcenter was created; the first value also holds before.
+	await sql`insert into jobcenter_elb (jobcenter_id, valid_from, elb)
+		select id, max('2010-01', substr(created_at, 1, 7)), elb from jobcenter`.execute(db);
 
 	// One row per metric row an upload inserted or changed (unchanged rows are not touched).
 	let change = db.schema

@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-25T0000_initial';
 import * as accounts from './2026-11-25T0100_accounts';
 import * as ingest from './2026-11-25T0200_ingest';
+import * as rounds from './2026-11-25T0300_rounds';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T0000_initial': initial,
 	'2026-11-25T0100_accounts': accounts,
-	'2026-11-25T0200_ingest': ingest
+	'2026-11-25T0200_ingest': ingest,
+	'2026-11-25T0300_rounds': rounds
 };

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '$lib/server/db';
+import { dumpTables } from '$lib/server/db/dump';
+import { seedDemoData } from '$lib/server/demo/seed';
+
+const dir = mkdtempSync(join(tmpdir(), 'benchlearn-cli-'));
+
+/** Runs a CLI as `npm run` would, through tsx, and collects its exit code and both streams. */
+function cli(name: string, args: string[], database: string, extra: Record<string, string> = {}) {
+	const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
+		env: { ...process.env, DATABASE_PATH: database, BENCHLEARN_TODAY: '2026-11-25', ...extra }
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => (stderr += d));
+	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+		child.on('close', (code) => resolve({ code, stdout, stderr }))
+	);
+}
+
+async function demoDatabase(name: string) {
+	const path = join(dir, name);
+	const db = openDatabase(path);
+	await migrateToLatest(db);
+	await seedDemoData(db, { until: '2026-10' });
+	const dump = await dumpTables(db);
+	await db.destroy();
+	return { path, dump };
+}
+
+async function dumpOf(path: string) {
+	const db = openDatabase(path);
+	try {
+		return await dumpTables(db);
+	} finally {
+		await db.destroy();
+	}
+}
+
+describe('npm run import', { timeout: 60_000 }, () => {
+	it('leaves the database unchanged when the importer dies mid-transaction', async () => {
+		const { path, dump } = await demoDatabase('crash.db');
+		const exported = await cli('export', [], path);
+		expect(exported.code).toBe(0);
+		// Every followers count one higher: each of the ~5,000 rows becomes an update.
+		const changed = exported.stdout.replace(
+			/^(\d+,\d{4}-\d\d,\w+,)(\d+)/gm,
+			(_, key, n) => `${key}${Number(n) + 1}`
+		);
+		const file = join(dir, 'changed.csv');
+		writeFileSync(file, changed);
+		const crashed = await cli('import', [file], path, { BENCHLEARN_CRASH_AFTER_ROWS: '1200' });
+		expect(crashed.code).toBe(99);
+		expect(await dumpOf(path)).toEqual(dump);
+
+		const imported = await cli('import', [file, '--json'], path);
+		expect(imported.code).toBe(0);
+		const report = JSON.parse(imported.stdout);
+		expect(report.updated).toBeGreaterThan(1200);
+		const undone = await cli('undo', [String(report.uploadId), '--lang', 'en'], path);
+		expect(undone.stdout).toMatch(/^Upload \d+ undone/);
+		expect((await dumpOf(path)).monthly_metric).toEqual(dump.monthly_metric);
+		expect((await cli('undo', [String(report.uploadId)], path)).code).toBe(1);
+	});
+
+	it('keeps the --json contract and its exit codes', async () => {
+		const { path, dump } = await demoDatabase('contract.db');
+		const ok = await cli(
+			'import',
+			['tests/fixtures/ingest/metrics-utf8-bom.csv', '--json', '--dry-run'],
+			path
+		);
+		expect(ok.code).toBe(0);
+		const report = JSON.parse(ok.stdout);
+		expect(Object.keys(report)).toEqual([
+			'kind',
+			'dialect',
+			'uploadId',
+			'inserted',
+			'updated',
+			'unchanged',
+			'errors',
+			'warnings'
+		]);
+		expect(report).toMatchObject({
+			kind: 'metrics',
+			dialect: { encoding: 'utf-8-bom', delimiter: ',', numberStyle: 'en' },
+			uploadId: null,
+			updated: 3
+		});
+
+		const bad = await cli('import', ['tests/fixtures/ingest/metrics-errors.csv', '--json'], path);
+		expect(bad.code).toBe(1);
+		const errors = JSON.parse(bad.stdout).errors;
+		expect(errors[0]).toEqual({
+			line: 2,
+			column: 'jobcenter',
+			value: '99999',
+			code: 'unknown_jobcenter',
+			message: 'Unknown jobcenter code.'
+		});
+		expect(errors).toHaveLength(10);
+
+		const empty = join(dir, 'empty.csv');
+		writeFileSync(empty, '');
+		const binary = join(dir, 'book.xlsx');
+		writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+		const cases = [[join(dir, 'missing.csv')], [empty], [binary], ['a.csv', '--lang', 'fr']];
+		for (const usage of await Promise.all(cases.map((args) => cli('import', args, path)))) {
+			expect(usage.code).toBe(2);
+			expect(usage.stdout).toBe('');
+		}
+		expect(await dumpOf(path)).toEqual(dump);
+	});
+});
