@@ -19,7 +19,8 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/admin/benutzer': [303, 403, 403, 200],
 	// Analysts are sent to the overview to choose a jobcenter first.
 	'/kpi/[id]': [303, 200, 303, 303],
-	'/karte': [303, 200, 303, 303]
+	'/karte': [303, 200, 303, 303],
+	'/kanaele': [303, 200, 303, 303]
 };
 
 /** Sample values for the route parameters. */
