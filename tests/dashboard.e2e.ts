@@ -88,3 +88,36 @@ test('the KPI detail shows the series, the distribution and a table with the sam
 	await expect(ranking).toContainText('Jobcenter Kreis Gütersloh');
 	await page.screenshot({ path: 'test-results/screenshots/kpi-detail.png', fullPage: true });
 });
+
+test('the map places the jobcenter among unlabelled peers, with the same numbers as the engine', async ({ page }) => {
+	const expected = engine([]);
+	const value = (id: string) => expected.kpis.find((k) => k.id === id)!.value!;
+	await signIn(page, 'jobcenter');
+	await page.getByRole('link', { name: 'Aufwand und Wirkung' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Aufwand und Wirkung' })).toBeVisible();
+	const map = page.getByRole('img', { name: /Streudiagramm von \d+ Jobcentern ohne Namen/ });
+	await expect(map).toBeVisible();
+	for (const quadrant of ['viel Wirkung mit wenig Aufwand', 'wenig Wirkung mit viel Aufwand']) {
+		await expect(map).toContainText(quadrant);
+	}
+	await expect(page.getByText(/Ihr Jobcenter liegt im Feld „/)).toBeVisible();
+	await page.getByText('Tabelle anzeigen').click();
+	const own = page.getByRole('row', { name: /Ihr Jobcenter/ });
+	await expect(own).toContainText(de(value('fte_per_10000_elb'), 2));
+	await expect(own).toContainText(de(value('reach_per_1000_elb'), 1));
+	await page.screenshot({ path: 'test-results/screenshots/map-jobcenter.png', fullPage: true });
+});
+
+test('the channel view shows one small multiple per channel in use and the channel mix', async ({ page }) => {
+	await signIn(page, 'jobcenter');
+	await page.getByRole('link', { name: 'Kanäle', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Kanäle' })).toBeVisible();
+	// The demo jobcenter always runs Facebook and Instagram.
+	for (const channel of ['Facebook', 'Instagram']) {
+		const panel = page.getByRole('article').filter({ has: page.getByRole('heading', { name: channel, exact: true }) });
+		await expect(panel.getByRole('img', { name: `Follower am Monatsende auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
+		await expect(panel.getByRole('img', { name: `Interaktionsrate in % auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
+	}
+	await expect(page.getByRole('heading', { name: 'Kanalmix' })).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/channels-jobcenter.png', fullPage: true });
+});
