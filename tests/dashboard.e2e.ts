@@ -73,7 +73,7 @@ test('the KPI detail shows the series, the distribution and a table with the sam
 	await page.goto('/?jc=05754');
 	await page.getByRole('link', { name: 'Interaktionsrate' }).click();
 	await expect(page).toHaveURL(/\/kpi\/engagement_rate_pct\?jc=05754/);
-	await expect(page.getByRole('img', { name: /Liniendiagramm von Interaktionsrate je Monat/ })).toBeVisible();
+	await expect(page.getByRole('figure', { name: /Liniendiagramm von Interaktionsrate je Monat/ })).toBeVisible();
 	await expect(page.getByRole('img', { name: /Punktdiagramm der 10 Werte/ })).toBeVisible();
 
 	const expected = engine([]);
@@ -115,9 +115,30 @@ test('the channel view shows one small multiple per channel in use and the chann
 	// The demo jobcenter always runs Facebook and Instagram.
 	for (const channel of ['Facebook', 'Instagram']) {
 		const panel = page.getByRole('article').filter({ has: page.getByRole('heading', { name: channel, exact: true }) });
-		await expect(panel.getByRole('img', { name: `Follower am Monatsende auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
-		await expect(panel.getByRole('img', { name: `Interaktionsrate in % auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
+		await expect(panel.getByRole('figure', { name: `Follower am Monatsende auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
+		await expect(panel.getByRole('figure', { name: `Interaktionsrate in % auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
 	}
 	await expect(page.getByRole('heading', { name: 'Kanalmix' })).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/channels-jobcenter.png', fullPage: true });
+});
+
+test('the keyboard alone reaches every filter and every month of the chart, which then shows its numbers', async ({ page }) => {
+	await signIn(page, 'jobcenter');
+	await page.goto('/kpi/engagement_rate_pct');
+	const reached = new Set<string>();
+	for (let i = 0; i < 60; i++) {
+		await page.keyboard.press('Tab');
+		const name = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement | null;
+			return el?.id || el?.getAttribute('aria-label') || el?.textContent?.trim() || '';
+		});
+		reached.add(name);
+		if (name.startsWith('Okt. 2026')) break;
+	}
+	for (const id of ['f-peers', 'f-from', 'f-to', 'f-ch-facebook', 'f-ch-whatsapp']) expect(reached).toContain(id);
+	const lastMonth = page.getByRole('button', { name: /^Okt\. 2026: Ihr Wert/ });
+	await expect(lastMonth).toBeFocused();
+	await expect(lastMonth.locator('.tip')).toBeVisible();
+	await expect(lastMonth.locator('.tip')).toContainText('Median');
+	await page.screenshot({ path: 'test-results/screenshots/kpi-tooltip-keyboard.png', fullPage: true });
 });
