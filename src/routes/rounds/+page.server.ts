@@ -1,14 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
-import {
-	createRound,
-	getRound,
-	listRounds,
-	roundChoices,
-	updateRound,
-	type RoundInput
-} from '$lib/server/rounds';
+import { createRound, getRound, listRounds, roundChoices, updateRound } from '$lib/server/rounds';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-function readInput(f: FormData): RoundInput {
+function readInput(f: FormData) {
 	return {
 		name: String(f.get('name') ?? ''),
 		from: String(f.get('from') ?? ''),

@@ -1,0 +1,162 @@
+/**
+ * `npm run kpi -- --jobcenter CODE [--from YYYY-MM --to YYYY-MM | --round ID]
+ * [--peers round:ID|ring|carrier|state|size|all] [--channel ID[,ID…]] [--json]`:
+ * one jobcenter's KPIs against a peer group, as a German table or as JSON for scripts.
+ */
+import { parseArgs } from 'node:util';
+import { CHANNEL_IDS } from '$lib/channels';
+import { addMonths, isMonth, type Month } from '$lib/months';
+import { currentMonth } from '$lib/server/clock';
+import type { DB } from '$lib/server/db';
+import { compare, KpiRequestError, type Comparison } from '$lib/server/kpi/engine';
+import { selectPeers, type PeerGroupSpec } from '$lib/server/kpi/peers';
+import {
+	defaultPeerGroup,
+	defaultPeriod,
+	DEFAULT_MONTHS,
+	isPeerGroupName,
+	parseChannels,
+	peerSpec
+} from '$lib/server/kpi/request';
+import { elbAt, liveSource, type DataSource, type JobcenterRecord } from '$lib/server/kpi/source';
+import { getRound } from '$lib/server/rounds';
+import { exit, openAppDatabase, run } from './common';
+import { kpiTable } from './kpi-table';
+
+const USAGE =
+	'Aufruf: npm run kpi -- --jobcenter CODE [--from JJJJ-MM --to JJJJ-MM | --round ID] [--peers round:ID|ring|carrier|state|size|all] [--channel ID[,ID…]] [--json]';
+
+function readOptions() {
+	try {
+		const { values } = parseArgs({
+			options: {
+				jobcenter: { type: 'string' },
+				from: { type: 'string' },
+				to: { type: 'string' },
+				round: { type: 'string' },
+				peers: { type: 'string' },
+				channel: { type: 'string' },
+				json: { type: 'boolean', default: false }
+			}
+		});
+		return values;
+	} catch (e) {
+		exit(`${(e as Error).message}\n${USAGE}`);
+	}
+}
+
+type Options = ReturnType<typeof readOptions>;
+
+/** The period the options name, or null for the default; exits on a malformed one. */
+function explicitPeriod(o: Options): { from: Month; to: Month } | null {
+	if (o.round !== undefined && (o.from !== undefined || o.to !== undefined)) {
+		exit('Bitte geben Sie entweder --from und --to oder --round an, nicht beides.');
+	}
+	if (o.from === undefined && o.to === undefined) return null;
+	if (o.from === undefined || o.to === undefined)
+		exit('Bitte geben Sie --from und --to zusammen an.');
+	for (const month of [o.from, o.to]) {
+		if (!isMonth(month)) exit(`„${month}“ ist kein Monat im Format JJJJ-MM.`);
+	}
+	if (o.from > o.to) exit(`Der Zeitraum beginnt (${o.from}) nach seinem Ende (${o.to}).`);
+	return { from: o.from, to: o.to };
+}
+
+async function roundOf(db: DB, raw: string) {
+	const round = /^\d+$/.test(raw) ? await getRound(db, Number(raw)) : null;
+	return (
+		round ?? exit(`Die Runde „${raw}“ gibt es nicht; npm run round -- list zeigt alle Runden.`)
+	);
+}
+
+async function peerGroup(db: DB, o: Options, self: JobcenterRecord): Promise<PeerGroupSpec> {
+	const name =
+		o.peers ?? (o.round !== undefined ? `round:${o.round}` : defaultPeerGroup(self.ring));
+	if (name.startsWith('round:')) {
+		const round = await roundOf(db, name.slice('round:'.length));
+		if (!round.participants.some((p) => p.id === self.id)) {
+			exit(`Das Jobcenter ${self.code} nimmt an der Runde ${round.id} nicht teil.`);
+		}
+		return { type: 'round', id: round.id, members: round.participants.map((p) => p.id) };
+	}
+	if (!isPeerGroupName(name)) {
+		exit(
+			`Die Vergleichsgruppe „${name}“ gibt es nicht; möglich sind round:ID, ring, carrier, state, size und all.`
+		);
+	}
+	if (name === 'ring' && !self.ring) {
+		exit(
+			`Das Jobcenter ${self.code} gehört zu keinem Vergleichsring; wählen Sie mit --peers eine andere Vergleichsgruppe.`
+		);
+	}
+	return peerSpec(name);
+}
+
+/** The 12 months up to the group's newest data, as the engine would select the group at the current month. */
+async function latestPeriod(source: DataSource, self: JobcenterRecord, peers: PeerGroupSpec) {
+	const now = currentMonth();
+	const candidates = (await source.jobcenters())
+		.filter((r) => r.active || r.id === self.id || peers.type === 'round')
+		.map((r) => ({ ...r, elb: elbAt(r.elbHistory, now) ?? NaN }));
+	const members =
+		selectPeers(
+			candidates,
+			candidates.find((c) => c.id === self.id)!,
+			peers
+		) ?? [];
+	const period = await defaultPeriod(
+		source,
+		members.map((c) => c.id),
+		now
+	);
+	return period ?? { from: addMonths(now, -(DEFAULT_MONTHS - 1)), to: now };
+}
+
+/** The contract of `--json`: plain numbers, no deviation, and the jobcenter by its code. */
+function asJson(result: Comparison) {
+	return {
+		jobcenter: result.jobcenter.code,
+		period: result.period,
+		peers: result.peers,
+		kpis: result.kpis.map(({ id, area, unit, value, peer, suppressed, percentile, quartile }) => {
+			return { id, area, unit, value, peer, suppressed, percentile, quartile };
+		})
+	};
+}
+
+run(async () => {
+	const o = readOptions();
+	if (!o.jobcenter) exit(`--jobcenter fehlt.\n${USAGE}`);
+	const period = explicitPeriod(o);
+	const { channels, unknown } = parseChannels(o.channel ?? '');
+	if (unknown.length > 0) {
+		exit(
+			`Den Kanal „${unknown.join(', ')}“ gibt es nicht; möglich sind ${CHANNEL_IDS.join(', ')}.`
+		);
+	}
+	const db = await openAppDatabase();
+	try {
+		const source = liveSource(db);
+		const self = (await source.jobcenters()).find((r) => r.code === o.jobcenter);
+		if (!self) exit(`Das Jobcenter „${o.jobcenter}“ gibt es nicht.`);
+		const peers = await peerGroup(db, o, self);
+		const round = o.round !== undefined ? await roundOf(db, o.round) : null;
+		const { from, to } = round ?? period ?? (await latestPeriod(source, self, peers));
+		const request = {
+			jobcenterId: self.id,
+			from,
+			to,
+			peers,
+			channels: channels.length ? channels : null
+		};
+		const result = await compare(source, request).catch((e: unknown) => {
+			if (e instanceof KpiRequestError) exit(e.message);
+			throw e;
+		});
+		process.stdout.write(
+			o.json ? JSON.stringify(asJson(result)) + '\n' : kpiTable(result, self.name)
+		);
+	} finally {
+		await db.destroy();
+	}
+});

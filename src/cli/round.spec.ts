@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '$lib/server/db';
+import { addJobcenter } from '$lib/server/db/testing';
+
+const database = join(mkdtempSync(join(tmpdir(), 'benchlearn-round-cli-')), 'round.db');
+
+function round(...args: string[]) {
+	const child = spawn('npx', ['tsx', 'src/cli/round.ts', ...args], {
+		env: { ...process.env, DATABASE_PATH: database }
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => (stderr += d));
+	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+		child.on('close', (code) =>
+			resolve({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') })
+		)
+	);
+}
+
+beforeAll(async () => {
+	const db = openDatabase(database);
+	await migrateToLatest(db);
+	for (const code of ['20001', '20002', '20003']) await addJobcenter(db, code, 'Ring Ost');
+	await addJobcenter(db, '20004', null);
+	await db.destroy();
+});
+
+describe('npm run round', { timeout: 60_000 }, () => {
+	it('creates rounds from a ring and from codes, prints their ids and lists them', async () => {
+		const ring = [
+			'--name',
+			'Ost 2026',
+			'--from',
+			'2026-01',
+			'--to',
+			'2026-06',
+			'--ring',
+			'Ring Ost'
+		];
+		expect(await round('create', ...ring)).toMatchObject({ code: 0, stdout: '1\n' });
+		const codes = [
+			'--name',
+			'Paar',
+			'--from',
+			'2026-03',
+			'--to',
+			'2026-03',
+			'--jobcenters',
+			'20001,20004'
+		];
+		expect(await round('create', ...codes)).toMatchObject({ code: 0, stdout: '2\n' });
+		const { code, stdout } = await round('list');
+		expect(code).toBe(0);
+		expect(stdout).toBe(
+			'Nr.\tName\tVon\tBis\tTeilnehmende\tStatus\n' +
+				'1\tOst 2026\t2026-01\t2026-06\t3\toffen\n' +
+				'2\tPaar\t2026-03\t2026-03\t2\toffen\n'
+		);
+	});
+
+	it('exits with 2 and says what is wrong', async () => {
+		const args = [
+			'--name',
+			'X',
+			'--from',
+			'2026-06',
+			'--to',
+			'2026-01',
+			'--jobcenters',
+			'20001,99999'
+		];
+		const { code, stdout, stderr } = await round('create', ...args);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toBe(
+			'Der erste Monat (2026-06) liegt nach dem letzten Monat (2026-01).\n' +
+				'Diese Jobcenter-Kennungen gibt es nicht: 99999.\n'
+		);
+		expect((await round('delete')).code).toBe(2);
+	});
+});

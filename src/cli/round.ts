@@ -1,0 +1,62 @@
+/**
+ * `npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…)`
+ * and `npm run round -- list`: benchlearning rounds from the command line.
+ */
+import { parseArgs } from 'node:util';
+import { audit } from '$lib/server/auth/audit';
+import { createRound, listRounds } from '$lib/server/rounds';
+import { exit, openAppDatabase, run, say } from './common';
+
+const USAGE =
+	'Aufruf: npm run round -- create --name NAME --from JJJJ-MM --to JJJJ-MM (--ring RING | --jobcenters CODE,CODE,…) | list';
+
+const CLI_ACTOR = { userId: null, email: 'cli' };
+
+function readOptions() {
+	try {
+		return parseArgs({
+			allowPositionals: true,
+			options: {
+				name: { type: 'string' },
+				from: { type: 'string' },
+				to: { type: 'string' },
+				ring: { type: 'string' },
+				jobcenters: { type: 'string' }
+			}
+		});
+	} catch (e) {
+		exit(`${(e as Error).message}\n${USAGE}`);
+	}
+}
+
+run(async () => {
+	const { values, positionals } = readOptions();
+	const command = positionals[0];
+	if (positionals.length !== 1 || !['create', 'list'].includes(command)) exit(USAGE);
+
+	const db = await openAppDatabase();
+	try {
+		if (command === 'list') {
+			process.stdout.write('Nr.\tName\tVon\tBis\tTeilnehmende\tStatus\n');
+			for (const r of await listRounds(db)) {
+				process.stdout.write(`${r.id}\t${r.name}\t${r.from}\t${r.to}\t${r.members}\t${r.status}\n`);
+			}
+			return;
+		}
+		const input = {
+			name: values.name ?? '',
+			from: values.from ?? '',
+			to: values.to ?? '',
+			ring: values.ring ?? null,
+			jobcenters: values.jobcenters?.split(',') ?? []
+		};
+		const result = await createRound(db, input, CLI_ACTOR.email);
+		if (!result.ok) exit(result.problems.map((p) => p.message).join('\n'));
+		await audit(db, CLI_ACTOR, 'round_created', `${result.id}: ${input.name.trim()}`);
+		// The id alone on stdout, so that a script can go on with `--round $(npm run -s round -- create …)`.
+		process.stdout.write(`${result.id}\n`);
+		say(`Runde ${result.id} „${input.name.trim()}“ angelegt.`);
+	} finally {
+		await db.destroy();
+	}
+});
