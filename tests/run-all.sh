@@ -18,12 +18,13 @@ add_json() { # add_json FILE EXPRESSION: adds "passed failed skipped" computed f
 	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 }
 
-if [ ! -x /usr/bin/chromium ]; then
+# chromium-l10n gives date inputs their German month names.
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s chromium-l10n >/dev/null 2>&1; then
 	if [ "$(id -u)" -eq 0 ]; then
-		echo "Chromium fehlt – installiere Debians Paket chromium ..."
-		apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+		echo "Chromium fehlt – installiere Debians Pakete chromium und chromium-l10n ..."
+		apt-get update -qq && apt-get install -y -qq chromium chromium-l10n >/dev/null
 	else
-		echo "Chromium fehlt. Bitte als root installieren: apt-get update && apt-get install -y chromium"
+		echo "Chromium fehlt. Bitte als root installieren: apt-get update && apt-get install -y chromium chromium-l10n"
 	fi
 fi
 
