@@ -31,7 +31,10 @@ export default defineConfig({
 		timezoneId: 'Europe/Berlin',
 		launchOptions: {
 			executablePath: '/usr/bin/chromium',
+			// German month names in date inputs need Debian's chromium-l10n and the UI language.
+			env: { ...process.env, LANG: 'de_DE.UTF-8', LANGUAGE: 'de' },
 			args: [
+				'--lang=de-DE',
 				'--headless',
 				'--no-sandbox',
 				'--disable-gpu',
@@ -44,7 +47,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build',
+		command: `node ${process.env.BUILD_DIR || 'build'}`,
 		url: baseURL,
 		reuseExistingServer: false,
 		timeout: 120_000,
@@ -54,7 +57,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
 			DEMO: '1',
-			BENCHLEARN_TODAY: '2026-11-15'
+			BENCHLEARN_TODAY: '2026-11-15',
+			// Above UPLOAD_MAX_MB (20), as `npm start` sets it, so that the app's own message answers.
+			BODY_SIZE_LIMIT: '25M'
 		}
 	}
 });

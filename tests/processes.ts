@@ -61,7 +61,7 @@ export function cli(
 /** Starts `node build` and waits until it listens; `stop()` ends it. */
 export async function startServer(env: Record<string, string>) {
 	const port = await freePort();
-	const child = spawn('node', ['build'], {
+	const child = spawn('node', [process.env.BUILD_DIR || 'build'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, ...env }
 	});
 	let stderr = '';

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { cli, freePort, run, startServer, tempPath, type Finished } from './processes';
 
+const BUILD = process.env.BUILD_DIR || 'build';
+
 /** Shows what a person sees in the terminal, so that the screenshot can be judged like a page. */
 async function showTerminal(page: Page, title: string, result: Finished, file: string, command = 'node build') {
 	const text = `$ ${command}\n${result.stderr}(exit code ${result.code})`;
@@ -14,7 +16,7 @@ async function showTerminal(page: Page, title: string, result: Finished, file: s
 test('a corrupt database file stops the server with one sentence and exit code 1', async ({ page }) => {
 	const path = tempPath('corrupt.db');
 	writeFileSync(path, 'no database here, only text '.repeat(200));
-	const result = await run('node', ['build'], { DATABASE_PATH: path, PORT: String(await freePort()) });
+	const result = await run('node', [BUILD], { DATABASE_PATH: path, PORT: String(await freePort()) });
 	expect(result.code).toBe(1);
 	expect(result.stderr.trim().split('\n')).toHaveLength(1);
 	expect(result.stderr).toContain('is not a valid SQLite database');
@@ -25,7 +27,7 @@ test('a corrupt database file stops the server with one sentence and exit code 1
 test('an unwritable database path stops the server with one sentence', async ({ page }) => {
 	const file = tempPath('plain-file');
 	writeFileSync(file, '');
-	const result = await run('node', ['build'], {
+	const result = await run('node', [BUILD], {
 		DATABASE_PATH: `${file}/sub/benchlearn.db`,
 		PORT: String(await freePort())
 	});
@@ -39,7 +41,7 @@ test('a port in use stops the server with one sentence that names the port', asy
 	const port = await freePort();
 	const blocker = createServer().listen(port, '127.0.0.1');
 	try {
-		const result = await run('node', ['build'], {
+		const result = await run('node', [BUILD], {
 			DATABASE_PATH: tempPath('db.db'),
 			HOST: '127.0.0.1',
 			PORT: String(port)
