@@ -142,3 +142,26 @@ test('the keyboard alone reaches every filter and every month of the chart, whic
 	await expect(lastMonth.locator('.tip')).toContainText('Median');
 	await page.screenshot({ path: 'test-results/screenshots/kpi-tooltip-keyboard.png', fullPage: true });
 });
+
+test('a round sets the period and the peer group of the overview at once', async ({ page }) => {
+	const created = execFileSync(
+		'npx',
+		['tsx', 'src/cli/round.ts', 'create', '--name', 'Dashboard-Testrunde', '--from', '2026-04', '--to', '2026-09', '--ring', 'Vergleichsring Optionskommunen'],
+		{ env: { ...process.env, DATABASE_PATH: process.env.E2E_DB, BENCHLEARN_TODAY: '2026-11-15' } }
+	);
+	const id = created.toString().trim();
+	const expected = engine(['--round', id]);
+	await signIn(page, 'jobcenter');
+	await page.getByLabel('Benchlearning-Runde').selectOption({ label: 'Dashboard-Testrunde' });
+	await page.getByRole('button', { name: 'Anzeigen' }).click();
+	await expect(page).toHaveURL(new RegExp(`round=${id}`));
+	await expect(
+		page.getByText(`April 2026 bis September 2026, verglichen in der Runde „Dashboard-Testrunde“ (${expected.peers.members} Jobcenter)`)
+	).toBeVisible();
+	const rate = expected.kpis.find((k) => k.id === 'engagement_rate_pct')!;
+	const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Interaktionsrate', exact: true }) });
+	await expect(card).toContainText(`${de(rate.value!, 1)} %`);
+	await expect(card).toContainText(`Median der Vergleichsgruppe: ${de(rate.peer!.median, 1)} %`);
+	await expect(page.getByLabel('Vergleichsgruppe')).toBeDisabled();
+	await page.screenshot({ path: 'test-results/screenshots/dashboard-round.png', fullPage: true });
+});

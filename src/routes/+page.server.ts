@@ -11,10 +11,15 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
-	const { self, jobcenter, options, filters } = await resolveView(kpiSource(), viewer, url.searchParams);
+	const { self, jobcenter, options, filters, source } = await resolveView(
+		db(),
+		kpiSource(),
+		viewer,
+		url.searchParams
+	);
 	if (!self || !jobcenter) return { mode: 'picker' as const, ...(await picker()) };
 	if (!filters) return { mode: 'empty' as const, jobcenter, options };
-	const result = await overview(kpiSource(), viewer, self, filters);
+	const result = await overview(source, viewer, self, filters);
 	return { mode: 'overview' as const, jobcenter, options, filters, ...result };
 };
 

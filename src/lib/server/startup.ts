@@ -1,5 +1,5 @@
 /** Opens and migrates the database when the server starts, and fills an empty one with demo data in demo mode. */
-import { createDemoAccounts, disableDemoAccounts } from './auth/demo';
+import { createDemoAccounts, setDemoAccountsEnabled } from './auth/demo';
 import { readConfig, type Config } from './config';
 import { lastCompleteMonth } from './clock';
 import { migrateToLatest, openDatabase, type DB } from './db';
@@ -32,10 +32,12 @@ export async function startServer(config = readConfig()): Promise<void> {
 	instance = openDatabase(config.databasePath);
 	acquireServerLock(config.databasePath);
 	await migrateToLatest(instance);
-	if (!config.demo) {
-		const disabled = await disableDemoAccounts(instance);
-		if (disabled) console.error(`Demo mode is off: disabled ${disabled} demo accounts.`);
-	} else if (await isDatabaseEmpty(instance)) {
+	const changed = await setDemoAccountsEnabled(instance, config.demo);
+	if (changed)
+		console.error(
+			`Demo mode is ${config.demo ? 'on' : 'off'}: ${config.demo ? 'enabled' : 'disabled'} ${changed} demo accounts.`
+		);
+	if (config.demo && (await isDatabaseEmpty(instance))) {
 		const counts = await seedDemoData(instance, { until: lastCompleteMonth() });
 		await createDemoAccounts(instance);
 		console.error(

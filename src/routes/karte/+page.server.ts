@@ -5,7 +5,7 @@ import { authorise, can } from '$lib/server/auth/authorise';
 import { kpiRequest, resolveView } from '$lib/server/dashboard/view';
 import { kpi, type KpiId } from '$lib/server/kpi/catalogue';
 import { pairs } from '$lib/server/kpi/engine';
-import { kpiSource } from '$lib/server/startup';
+import { db, kpiSource } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
 
 /** Effort on x, impact on y; raw counts only for analysts, since jobcenter users see peers only normalised. */
@@ -16,7 +16,12 @@ const ANALYST_IMPACT: KpiId[] = ['interactions'];
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
-	const { self, jobcenter, options, filters } = await resolveView(kpiSource(), viewer, url.searchParams);
+	const { self, jobcenter, options, filters, source } = await resolveView(
+		db(),
+		kpiSource(),
+		viewer,
+		url.searchParams
+	);
 	if (!self || !jobcenter) redirect(303, '/');
 	const analyst = can(viewer, 'read_all');
 	const xs = analyst ? [...EFFORT, ...ANALYST_EFFORT] : EFFORT;
@@ -29,6 +34,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const axis = (id: KpiId) => ({ id, label: kpi(id).label[locale], unit: kpi(id).unit });
 	const axes = { x: axis(x), y: axis(y), xs: xs.map(axis), ys: ys.map(axis) };
 	if (!filters) return { jobcenter, options, filters, axes, map: null };
-	const map = await pairs(kpiSource(), kpiRequest(self, filters), x, y);
+	const map = await pairs(source, kpiRequest(self, filters), x, y);
 	return { jobcenter, options, filters, axes, map };
 };

@@ -5,6 +5,7 @@ import { createSession, deleteSession, idleMinutes, validateSession } from './se
 import { MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from './throttle';
 import { changePassword, createUser, resetPassword, setDisabled, UserError } from './users';
 import { setShowNameToRing } from './optIn';
+import { createDemoAccounts, setDemoAccountsEnabled } from './demo';
 
 const PASSWORD = 'richtig-geheim';
 
@@ -133,5 +134,18 @@ describe('opt-in', () => {
 			{ actor: 'jc@example.de', action: 'opt_in', detail: `jobcenter ${id}` },
 			{ actor: 'jc@example.de', action: 'opt_out', detail: `jobcenter ${id}` }
 		]);
+	});
+});
+
+describe('demo accounts', () => {
+	it('are shut outside demo mode and open again in demo mode', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		await createDemoAccounts(db);
+		expect(await setDemoAccountsEnabled(db, false)).toBe(2);
+		expect(await login(db, 'analyst@demo.test', 'demo-analyst', '10.0.0.1')).toEqual({ ok: false, reason: 'failed' });
+		expect(await setDemoAccountsEnabled(db, false)).toBe(0);
+		expect(await setDemoAccountsEnabled(db, true)).toBe(2);
+		expect(await login(db, 'analyst@demo.test', 'demo-analyst', '10.0.0.1')).toMatchObject({ ok: true });
 	});
 });

@@ -11,13 +11,16 @@ export async function createDemoAccounts(db: DB): Promise<void> {
 	for (const account of DEMO_ACCOUNTS) await createUser(db, { ...account });
 }
 
-/** Their passwords are public, so outside demo mode they must not open anything. */
-export async function disableDemoAccounts(db: DB): Promise<number> {
+/**
+ * Their passwords are public, so outside demo mode they must not open anything; back in demo mode
+ * they open again. Returns how many accounts changed.
+ */
+export async function setDemoAccountsEnabled(db: DB, enabled: boolean): Promise<number> {
 	const result = await db
 		.updateTable('app_user')
-		.set({ disabled_at: new Date().toISOString() })
+		.set({ disabled_at: enabled ? null : new Date().toISOString() })
 		.where('email', 'in', DEMO_ACCOUNTS.map((a) => a.email))
-		.where('disabled_at', 'is', null)
+		.where('disabled_at', enabled ? 'is not' : 'is', null)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }

@@ -19,6 +19,8 @@ import { selectPeers } from '$lib/server/kpi/peers';
 import { elbAt } from '$lib/server/kpi/source';
 import type { KpiRequest } from '$lib/server/kpi/engine';
 import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
+import type { DB } from '$lib/server/db';
+import { getRound } from '$lib/server/rounds';
 
 export interface View {
 	all: boolean;
@@ -28,8 +30,11 @@ export interface View {
 		peers: string[];
 		channels: { id: string; name: string }[];
 		jobcenters: { code: string; name: string }[];
+		rounds: { id: number; name: string }[];
 	};
 	filters: Filters | null;
+	/** Where the figures come from: the live tables, or a closed round's frozen copy. */
+	source: DataSource;
 }
 
 export interface Filters {
@@ -37,6 +42,8 @@ export interface Filters {
 	to: Month;
 	peers: PeerGroupName;
 	channels: string[];
+	/** A benchlearning round sets the period and is the peer group at once. */
+	round: { id: number; name: string; status: string; members: number[] } | null;
 }
 
 /** Reads and checks the query; a wrong value is a 400 with a sentence that names it. */
@@ -51,7 +58,12 @@ export function readFilters(params: URLSearchParams) {
 	}
 	const { channels, unknown } = parseChannels(params.getAll('channel').join(','));
 	if (unknown.length) error(400, { message: m.filter_bad_channel({ value: unknown.join(', ') }) });
-	return { jc: params.get('jc'), from, to, peers: peers as PeerGroupName | null, channels };
+	const roundText = params.get('round') || null;
+	if (roundText !== null && !/^\d+$/.test(roundText)) {
+		error(400, { message: m.filter_bad_round({ value: roundText }) });
+	}
+	const round = roundText === null ? null : Number(roundText);
+	return { jc: params.get('jc'), from, to, peers: peers as PeerGroupName | null, channels, round };
 }
 
 export type Query = ReturnType<typeof readFilters>;
@@ -65,7 +77,7 @@ export async function resolveFilters(
 ): Promise<Filters | null> {
 	const peers = query.peers ?? defaultPeerGroup(self.ring);
 	if (query.from && query.to)
-		return { from: query.from, to: query.to, peers, channels: query.channels };
+		return { from: query.from, to: query.to, peers, channels: query.channels, round: null };
 	const all = await source.jobcenters();
 	const candidates = all.map((r) => ({ ...r, elb: elbAt(r.elbHistory, notAfter) ?? NaN }));
 	const self_ = candidates.find((c) => c.id === self.id)!;
@@ -75,11 +87,12 @@ export async function resolveFilters(
 		members.map((c) => c.id),
 		notAfter
 	);
-	return period && { ...period, peers, channels: query.channels };
+	return period && { ...period, peers, channels: query.channels, round: null };
 }
 
 /** A jobcenter user always sees its own jobcenter; another `jc` is refused. Analysts choose with `jc`. */
 export async function resolveView(
+	db: DB,
 	source: DataSource,
 	viewer: Viewer,
 	params: URLSearchParams
@@ -104,17 +117,43 @@ export async function resolveView(
 					.filter((r) => r.active)
 					.map((r) => ({ code: r.code, name: r.name }))
 					.sort((a, b) => a.name.localeCompare(b.name, 'de'))
-			: []
+			: [],
+		rounds: self ? await roundsOf(db, self.id) : []
 	};
-	if (!self) return { all, self, jobcenter: null, options, filters: null };
-	const filters = await resolveFilters(source, self, query, lastCompleteMonth());
-	return {
-		all,
-		self,
-		jobcenter: { code: self.code, name: self.name, ring: self.ring },
-		options,
-		filters
-	};
+	if (!self) return { all, self, jobcenter: null, options, filters: null, source };
+	const filters =
+		query.round !== null
+			? await roundFilters(db, self, query.round, query.channels)
+			: await resolveFilters(source, self, query, lastCompleteMonth());
+	const jobcenter = { code: self.code, name: self.name, ring: self.ring };
+	return { all, self, jobcenter, options, filters, source };
+}
+
+/** The rounds a jobcenter takes part in, newest first, for the filter. */
+async function roundsOf(db: DB, jobcenterId: number) {
+	const rounds = await db
+		.selectFrom('round_member')
+		.innerJoin('round', 'round.id', 'round_member.round_id')
+		.select(['round.id', 'round.name'])
+		.where('round_member.jobcenter_id', '=', jobcenterId)
+		.orderBy('round.to_month', 'desc')
+		.execute();
+	return rounds;
+}
+
+async function roundFilters(
+	db: DB,
+	self: JobcenterRecord,
+	id: number,
+	channels: string[]
+): Promise<Filters> {
+	const round = await getRound(db, id);
+	if (!round) error(404, { message: m.filter_unknown_round({ id: String(id) }) });
+	const members = round.participants.map((p) => p.id);
+	if (!members.includes(self.id))
+		error(400, { message: m.filter_not_in_round({ name: round.name }) });
+	const info = { id, name: round.name, status: round.status, members };
+	return { from: round.from, to: round.to, peers: 'all', channels, round: info };
 }
 
 export function kpiRequest(self: JobcenterRecord, f: Filters): KpiRequest {
@@ -122,7 +161,9 @@ export function kpiRequest(self: JobcenterRecord, f: Filters): KpiRequest {
 		jobcenterId: self.id,
 		from: f.from,
 		to: f.to,
-		peers: peerSpec(f.peers),
+		peers: f.round
+			? { type: 'round', id: f.round.id, members: f.round.members }
+			: peerSpec(f.peers),
 		channels: f.channels.length ? f.channels : null
 	};
 }
