@@ -17,6 +17,13 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/rounds': [303, 403, 200, 200],
 	'/methodik': [303, 200, 200, 200],
 	'/admin/benutzer': [303, 403, 403, 200],
+	'/upload': [303, 200, 200, 200],
+	// Without a token there is no error list to download.
+	'/upload/fehler': [303, 404, 404, 404],
+	'/upload/vorlage/metrics': [303, 200, 200, 200],
+	'/upload/vorlage/register': [303, 403, 200, 200],
+	'/uploads': [303, 200, 200, 200],
+	'/jobcenter': [303, 403, 200, 200],
 	// Analysts are sent to the overview to choose a jobcenter first.
 	'/kpi/[id]': [303, 200, 303, 303],
 	'/karte': [303, 200, 303, 303],
@@ -41,6 +48,13 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/admin/benutzer?/reset': [303, 403, 403, 400],
 	'/rounds?/create': [303, 403, 400, 400],
 	'/rounds?/update': [303, 403, 400, 400],
+	'/upload?/preview': [303, 400, 400, 400],
+	'/upload?/commit': [303, 400, 400, 400],
+	'/upload?/cancel': [303, 400, 400, 400],
+	'/uploads?/undo': [303, 400, 400, 400],
+	'/jobcenter?/add': [303, 403, 400, 400],
+	'/jobcenter?/edit': [303, 403, 400, 400],
+	'/jobcenter?/setActive': [303, 403, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

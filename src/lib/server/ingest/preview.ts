@@ -1,0 +1,106 @@
+/** Shapes a dry run's problems for people: grouped by reason with counts, and as a CSV that German Excel opens. */
+import { isWarning, issueMessage, type Issue, type IssueCode, type Lang } from './messages';
+
+/** Short names of the reasons, for "37 × Unbekannter Kanal"; the full sentences stay in messages.ts. */
+const REASONS: Record<IssueCode, [de: string, en: string]> = {
+	unreadable_csv: ['Kein lesbares CSV', 'Not readable CSV'],
+	no_rows: ['Keine Datenzeilen', 'No data rows'],
+	unknown_kind: ['Art der Datei nicht erkennbar', 'Kind of file not recognisable'],
+	missing_column: ['Pflichtspalte fehlt', 'Required column missing'],
+	duplicate_column: ['Spalte mehrfach vorhanden', 'Column appears twice'],
+	mixed_number_format: ['Uneinheitliches Zahlenformat', 'Inconsistent number format'],
+	register_not_allowed: ['Verzeichnis nicht erlaubt', 'Register not allowed'],
+	missing_value: ['Wert fehlt', 'Value missing'],
+	extra_cells: ['Mehr Zellen als Spalten', 'More cells than columns'],
+	unknown_jobcenter: ['Unbekannte Jobcenter-Kennung', 'Unknown jobcenter code'],
+	unknown_channel: ['Unbekannter Kanal', 'Unknown channel'],
+	bad_month: ['Monat nicht lesbar', 'Month not readable'],
+	future_month: ['Monat in der Zukunft', 'Month in the future'],
+	too_early: ['Monat vor 2010', 'Month before 2010'],
+	not_a_number: ['Keine Zahl', 'Not a number'],
+	negative: ['Negativer Wert', 'Negative value'],
+	fractional_count: ['Anzahl mit Nachkommastellen', 'Count with decimals'],
+	too_large: ['Wert zu groß', 'Value too large'],
+	bad_code: ['Kennung zu lang', 'Code too long'],
+	unknown_state: ['Unbekanntes Bundesland', 'Unknown Land'],
+	unknown_carrier: ['Unbekannte Trägerform', 'Unknown carrier type'],
+	not_positive: ['Wert nicht größer als 0', 'Value not above 0'],
+	duplicate_key: ['Doppelte Zeile', 'Duplicate row'],
+	duplicate_code: ['Doppelte Kennung', 'Duplicate code'],
+	too_many_issues: ['Weitere Fehler', 'More errors'],
+	unknown_header: ['Unbekannte Spalte', 'Unknown column'],
+	code_leading_zero: ['Kennung ohne führende Null', 'Code without leading zero'],
+	followers_jump: ['Follower-Sprung über 50 %', 'Followers jump above 50 %'],
+	interactions_above_impressions: [
+		'Mehr Interaktionen als Impressionen',
+		'More interactions than impressions'
+	],
+	replies_above_comments: ['Mehr Antworten als Kommentare', 'More replies than comments'],
+	staff_hours_high: ['Über 400 Personalstunden', 'Above 400 staff hours']
+};
+
+export function reasonOf(code: IssueCode, lang: Lang): string {
+	return REASONS[code][lang === 'en' ? 1 : 0];
+}
+
+export interface ReasonGroup {
+	code: IssueCode;
+	reason: string;
+	count: number;
+}
+
+/** One entry per reason, the most frequent first; ties keep the order in which they first occur. */
+export function groupByReason(issues: Issue[], lang: Lang): ReasonGroup[] {
+	const groups = new Map<IssueCode, ReasonGroup>();
+	for (const { code } of issues) {
+		const group = groups.get(code);
+		if (group) group.count++;
+		else groups.set(code, { code, reason: reasonOf(code, lang), count: 1 });
+	}
+	return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+export interface IssueRow {
+	line: number | null;
+	column: string | null;
+	value: string | null;
+	message: string;
+}
+
+export function issueRows(issues: Issue[], lang: Lang, limit = Infinity): IssueRow[] {
+	return issues.slice(0, limit).map((i) => ({
+		line: i.line,
+		column: i.column,
+		value: i.value,
+		message: issueMessage(i, lang)
+	}));
+}
+
+const HEADERS = {
+	de: ['Zeile', 'Spalte', 'Wert', 'Meldung'],
+	en: ['line', 'column', 'value', 'message']
+};
+const WARNING = { de: 'Warnung: ', en: 'Warning: ' };
+
+/**
+ * Semicolons, CRLF and a byte-order mark: what German Excel opens with umlauts intact. Cells that
+ * Excel would run as a formula get a leading apostrophe, because the values come from a stranger's file.
+ */
+export function errorCsv(issues: Issue[], lang: Lang): string {
+	const sorted = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+	const rows = [
+		HEADERS[lang],
+		...sorted.map((i) => [
+			String(i.line ?? ''),
+			i.column ?? '',
+			i.value ?? '',
+			(isWarning(i.code) ? WARNING[lang] : '') + issueMessage(i, lang)
+		])
+	];
+	return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}
+
+export function csvCell(text: string): string {
+	const safe = /^[=+@\t\r]|^-(?!\d)/.test(text) ? `'${text}` : text;
+	return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

@@ -1,0 +1,91 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { audit } from '$lib/server/auth/audit';
+import { authorise, type Viewer } from '$lib/server/auth/authorise';
+import { currentMonth } from '$lib/server/clock';
+import { STATE_NAMES } from '$lib/server/ingest/aliases';
+import { issueMessage } from '$lib/server/ingest/messages';
+import {
+	listRegister,
+	saveJobcenter,
+	setActive,
+	type JobcenterInput
+} from '$lib/server/jobcenters';
+import { db } from '$lib/server/startup';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	authorise(locals, 'read_all');
+	const jobcenters = await listRegister(db());
+	const editing = url.searchParams.get('bearbeiten');
+	return {
+		jobcenters,
+		editing: jobcenters.find((j) => j.code === editing) ?? null,
+		saved: url.searchParams.get('gespeichert'),
+		month: currentMonth(),
+		states: Object.entries(STATE_NAMES).map(([code, names]) => ({ code, name: names[0] })),
+		rings: [...new Set(jobcenters.flatMap((j) => (j.ring ? [j.ring] : [])))].sort()
+	};
+};
+
+function readInput(form: FormData): JobcenterInput {
+	const text = (name: string) => String(form.get(name) ?? '').trim();
+	return {
+		code: text('code'),
+		name: text('name'),
+		state: text('state'),
+		carrier: text('carrier'),
+		elb: text('elb'),
+		ring: text('ring'),
+		valid_from: text('valid_from')
+	};
+}
+
+/** Adds or changes one jobcenter, audits it, and answers with every problem of the input at once. */
+async function save(viewer: Viewer, form: FormData, adding: boolean) {
+	const input = readInput(form);
+	const which = adding ? 'add' : 'edit';
+	const result = await saveJobcenter(db(), input, { adding, userId: viewer.userId });
+	if (!result.ok) {
+		const lang = getLocale() === 'en' ? 'en' : 'de';
+		const messages =
+			'issues' in result
+				? result.issues.map((i) => `${i.column}: ${issueMessage(i, lang)}`)
+				: [
+						result.reason === 'exists'
+							? m.register_exists({ code: input.code })
+							: m.register_not_found()
+					];
+		return fail(400, { form: which, messages, values: input });
+	}
+	if (result.change !== 'unchanged') {
+		const detail = `${input.code} ${input.name}, ${input.state}, ${input.carrier}, eLb ${input.elb} ab ${input.valid_from}, Ring ${input.ring || '–'} (Upload ${result.uploadId})`;
+		await audit(db(), viewer, adding ? 'jobcenter_created' : 'jobcenter_updated', detail);
+	}
+	redirect(303, `/jobcenter?gespeichert=${encodeURIComponent(input.code)}`);
+}
+
+export const actions: Actions = {
+	add: async ({ locals, request }) => {
+		const viewer = authorise(locals, 'read_all');
+		return save(viewer, await request.formData(), true);
+	},
+
+	edit: async ({ locals, request }) => {
+		const viewer = authorise(locals, 'read_all');
+		return save(viewer, await request.formData(), false);
+	},
+
+	setActive: async ({ locals, request }) => {
+		const viewer = authorise(locals, 'read_all');
+		const form = await request.formData();
+		const code = String(form.get('code') ?? '');
+		const active = form.get('active') === '1';
+		if (!(await setActive(db(), code, active))) {
+			return fail(400, { form: 'active', messages: [m.register_not_found()], values: null });
+		}
+		await audit(db(), viewer, active ? 'jobcenter_reactivated' : 'jobcenter_deactivated', code);
+		return { activeChanged: code, active };
+	}
+};

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { authorise } from '$lib/server/auth/authorise';
+import { csvDownload } from '$lib/server/download';
+import type { IngestResult } from '$lib/server/ingest/ingest';
+import { errorCsv } from '$lib/server/ingest/preview';
+import { findStaged, stagingDir } from '$lib/server/ingest/staging';
+import { config } from '$lib/server/startup';
+import type { RequestHandler } from './$types';
+
+/** Every error and warning of a previewed file, for Excel; only its uploader can fetch it. */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const viewer = authorise(locals, 'read');
+	const dir = stagingDir(config().databasePath);
+	const staged = findStaged<IngestResult>(dir, url.searchParams.get('token'), viewer.userId);
+	if (!staged) error(404, { message: m.upload_expired() });
+	const { errors, warnings } = staged.result;
+	const name = staged.meta.fileName.replace(/\.\w+$/, '');
+	return csvDownload(
+		errorCsv([...errors, ...warnings], getLocale() === 'en' ? 'en' : 'de'),
+		`Fehler-${name}.csv`
+	);
+};

@@ -1,0 +1,77 @@
+/** Turns a staged file and its dry run into what the preview shows: only the first rows of every list. */
+import { channelName } from '$lib/channels';
+import { METRICS } from '$lib/server/db/schema';
+import type { DB } from '$lib/server/db';
+import { decode, fileSource, type Encoding, type Delimiter } from '$lib/server/ingest/dialect';
+import type { IngestResult } from '$lib/server/ingest/ingest';
+import type { Lang } from '$lib/server/ingest/messages';
+import { groupByReason, issueRows } from '$lib/server/ingest/preview';
+import { readRecords } from '$lib/server/ingest/records';
+import { dataRecords } from '$lib/server/ingest/scan';
+import type { Staged } from '$lib/server/ingest/staging';
+
+const LISTED = 100;
+const SAMPLE_ROWS = 5;
+
+export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang) {
+	const r = staged.result;
+	const ids = [...new Set(r.changes.map((c) => c.jobcenterId))];
+	const jobcenters = new Map(
+		ids.length === 0
+			? []
+			: (
+					await db
+						.selectFrom('jobcenter')
+						.select(['id', 'code', 'name'])
+						.where('id', 'in', ids)
+						.execute()
+				).map((j) => [j.id, `${j.name} (${j.code})`])
+	);
+	return {
+		token: staged.token,
+		fileName: staged.meta.fileName,
+		stagedAt: new Date(staged.meta.stagedAt).toISOString(),
+		kind: r.kind,
+		dialect: r.dialect,
+		columns: r.columns,
+		inserted: r.inserted,
+		updated: r.updated,
+		unchanged: r.unchanged,
+		errorCount: r.errorCount,
+		warningCount: r.warningCount,
+		errorGroups: groupByReason(r.errors, lang),
+		warningGroups: groupByReason(r.warnings, lang),
+		errors: issueRows(r.errors, lang, LISTED),
+		warnings: issueRows(r.warnings, lang, LISTED),
+		changes: r.changes.slice(0, LISTED).map((c) => ({
+			line: c.line,
+			jobcenter: jobcenters.get(c.jobcenterId) ?? '',
+			channel: channelName(c.channel),
+			month: c.month,
+			diffs: METRICS.filter((m) => (c.before?.[m] ?? null) !== c.after[m]).map((m) => ({
+				metric: m,
+				before: c.before?.[m] ?? null,
+				after: c.after[m]
+			}))
+		})),
+		sample: r.kind ? await sampleRows(staged.path, r.dialect.encoding, r.dialect.delimiter) : []
+	};
+}
+
+export type Preview = Awaited<ReturnType<typeof previewOf>>;
+
+/** The first data rows as the CSV parser split them, to show that umlauts and delimiters came through. */
+async function sampleRows(path: string, encoding: Encoding, delimiter: Delimiter) {
+	const rows: { line: number; cells: string[] }[] = [];
+	try {
+		for await (const record of dataRecords(
+			readRecords(decode(fileSource(path), encoding), delimiter)
+		)) {
+			rows.push(record);
+			if (rows.length >= SAMPLE_ROWS) break;
+		}
+	} catch {
+		// A syntax error is already among the errors; the rows before it are shown.
+	}
+	return rows;
+}

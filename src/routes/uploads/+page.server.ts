@@ -1,0 +1,36 @@
+import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { audit } from '$lib/server/auth/audit';
+import { authorise } from '$lib/server/auth/authorise';
+import { undoUpload } from '$lib/server/ingest/undo';
+import { listUploads, mayUndo } from '$lib/server/uploads';
+import { db } from '$lib/server/startup';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const viewer = authorise(locals, 'read');
+	const uploads = await listUploads(db(), viewer);
+	const fresh = Number(url.searchParams.get('neu'));
+	return {
+		uploads,
+		showJobcenter: viewer.role !== 'jobcenter',
+		committed: uploads.find((u) => u.id === fresh) ?? null
+	};
+};
+
+export const actions: Actions = {
+	undo: async ({ locals, request }) => {
+		const viewer = authorise(locals, 'read');
+		const id = Number((await request.formData()).get('id'));
+		if (!Number.isInteger(id) || id <= 0) return fail(400, { message: m.uploads_choose() });
+		const lang = getLocale() === 'en' ? 'en' : 'de';
+		// An upload the viewer may not see is refused exactly like one that does not exist.
+		const result = (await mayUndo(db(), viewer, id))
+			? await undoUpload(db(), id, lang)
+			: ({ ok: false, message: m.uploads_not_found({ id }) } as const);
+		if (!result.ok) return fail(400, { id, message: result.message });
+		await audit(db(), viewer, 'undo', `Upload ${id}, ${result.restored} Zeilen wiederhergestellt`);
+		return { id, undone: true };
+	}
+};
