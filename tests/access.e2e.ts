@@ -28,6 +28,7 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/kpi/[id]': [303, 200, 303, 303],
 	'/karte': [303, 200, 303, 303],
 	'/kanaele': [303, 200, 303, 303]
+	'/uploads/loeschen': [303, 403, 200, 200],
 };
 
 /** Sample values for the route parameters. */
@@ -55,6 +56,8 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/jobcenter?/add': [303, 403, 400, 400],
 	'/jobcenter?/edit': [303, 403, 400, 400],
 	'/jobcenter?/setActive': [303, 403, 400, 400],
+	'/uploads/loeschen?/check': [303, 403, 400, 400],
+	'/uploads/loeschen?/delete': [303, 403, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

@@ -251,3 +251,35 @@ test('an analyst keeps the register: add, refuse bad input, change the eLb, deac
 	await expect(page.getByRole('cell', { name: 'Jobcenter angelegt' }).first()).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Jobcenter deaktiviert' }).first()).toBeVisible();
 });
+
+test('an analyst deletes stored rows after seeing how many, and undoes the deletion', async ({ page }) => {
+	const select = async () => {
+		await page.getByLabel('Jobcenter').selectOption('05158');
+		await page.getByLabel('Von (Monat)').fill('2026-01');
+		await page.getByLabel('Bis (Monat)').fill('2026-03');
+		await page.getByLabel('Facebook').check();
+		await page.getByRole('button', { name: 'Betroffene Zeilen zählen' }).click();
+	};
+	await signIn(page, 'analyst');
+	await page.goto('/uploads');
+	await page.getByRole('link', { name: 'Gespeicherte Daten löschen …' }).click();
+	await select();
+	const counted = page.getByText(/^\d+ gespeicherte Zeilen \(Jobcenter, Kanal, Monat\) fallen unter diese Auswahl\.$/);
+	await expect(counted).toBeVisible();
+	const n = Number((await counted.textContent())!.split(' ')[0]);
+	expect(n).toBeGreaterThan(0);
+	await page.screenshot({ path: 'test-results/screenshots/delete-confirm.png', fullPage: true });
+	await page.getByRole('button', { name: `${n} Zeilen löschen` }).click();
+	await expect(page.getByText(new RegExp(`^${n} Zeilen wurden gelöscht \\(Upload \\d+\\)`))).toBeVisible();
+	await page.getByRole('button', { name: 'Betroffene Zeilen zählen' }).click();
+	await expect(page.getByText('Für diese Auswahl sind keine Daten gespeichert.')).toBeVisible();
+
+	await page.goto('/uploads');
+	const row = page.getByRole('row').filter({ hasText: 'Löschung 05158, 2026-01 bis 2026-03, facebook' });
+	await expect(row).toContainText('Löschung gespeicherter Daten');
+	await row.getByRole('button', { name: /Rückgängig machen/ }).click();
+	await expect(page.getByRole('status')).toContainText('rückgängig');
+	await page.goto('/uploads/loeschen');
+	await select();
+	await expect(page.getByText(`${n} gespeicherte Zeilen (Jobcenter, Kanal, Monat) fallen unter diese Auswahl.`)).toBeVisible();
+});
