@@ -27,8 +27,8 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	// Analysts are sent to the overview to choose a jobcenter first.
 	'/kpi/[id]': [303, 200, 303, 303],
 	'/karte': [303, 200, 303, 303],
-	'/kanaele': [303, 200, 303, 303]
-	'/uploads/loeschen': [303, 403, 200, 200],
+	'/kanaele': [303, 200, 303, 303],
+	'/uploads/loeschen': [303, 403, 200, 200]
 };
 
 /** Sample values for the route parameters. */
