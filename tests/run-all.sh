@@ -28,6 +28,26 @@ if [ ! -x /usr/bin/chromium ] || ! dpkg -s chromium-l10n >/dev/null 2>&1; then
 	fi
 fi
 
+# The benchmark's smoke test compares the importer with the sqlite3 shell's own import.
+if ! command -v sqlite3 >/dev/null; then
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "sqlite3 fehlt – installiere Debians Paket sqlite3 ..."
+		apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null
+	else
+		echo "sqlite3 fehlt. Bitte als root installieren: apt-get update && apt-get install -y sqlite3"
+	fi
+fi
+
+# The report tests read the printed PDFs with pdftotext and pdfinfo.
+if ! command -v pdftotext >/dev/null; then
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "pdftotext fehlt – installiere Debians Paket poppler-utils ..."
+		apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
+	else
+		echo "pdftotext fehlt. Bitte als root installieren: apt-get update && apt-get install -y poppler-utils"
+	fi
+fi
+
 npm run -s check
 count svelte-check $?
 
@@ -47,6 +67,16 @@ if [ "$build" -eq 0 ] && [ -x /usr/bin/chromium ]; then
 		'r => [r.stats.expected + r.stats.flaky, r.stats.unexpected + (r.errors?.length ? 1 : 0), r.stats.skipped]'
 else
 	echo "FAILED: end-to-end tests not run (build failed or /usr/bin/chromium missing)"
+	failed=$((failed + 1))
+fi
+
+# Smoke test of `npm run bench` on the just-built build/: one check that passes when it completes
+# and prints every figure. Its timings are never judged here; the national run is done by hand.
+if [ "$build" -eq 0 ]; then
+	npm run -s bench -- --scale small --build build > test-results/bench-small.md
+	count bench-smoke $?
+else
+	echo "FAILED: benchmark smoke test not run (build failed)"
 	failed=$((failed + 1))
 fi
 

@@ -38,7 +38,7 @@ const PROFILE_KEYS = [
 	'views',
 	'engagement'
 ] as const;
-type ChannelProfile = Record<(typeof PROFILE_KEYS)[number], number>;
+export type ChannelProfile = Record<(typeof PROFILE_KEYS)[number], number>;
 
 // One row per channel, values in the order of PROFILE_KEYS.
 const PROFILE_ROWS: Record<ChannelId, number[]> = {
@@ -61,24 +61,24 @@ const SEASON = [1.2, 1.05, 1, 1, 1, 0.95, 0.8, 0.75, 1, 1.05, 1.05, 0.8];
 const CELL_GAP = 0.02;
 const ROW_GAP = 0.01;
 
-function profile(channel: ChannelId): ChannelProfile {
+export function profile(channel: ChannelId): ChannelProfile {
 	const values = PROFILE_ROWS[channel];
 	return Object.fromEntries(PROFILE_KEYS.map((key, i) => [key, values[i]])) as ChannelProfile;
 }
 
-function season(month: Month): number {
+export function season(month: Month): number {
 	return SEASON[Number(month.slice(5, 7)) - 1];
 }
 
 /** Per jobcenter habits that stay the same across channels and months. */
-interface Traits {
+export interface Traits {
 	effort: number;
 	replyRate: number;
 	reportsHours: boolean;
 }
 
 /** A few jobcenters answer every comment, a few never, two never report hours; the rest vary. */
-function assignTraits(random: Random, jobcenters: DemoJobcenter[]): Traits[] {
+export function assignTraits(random: Random, jobcenters: DemoJobcenter[]): Traits[] {
 	// The demo account's own jobcenter stays ordinary so that its dashboard shows every area.
 	const order = random.shuffle(
 		jobcenters.map((jc) => jc.code).filter((code) => code !== DEMO_JOBCENTER_CODE)
@@ -115,7 +115,7 @@ function presence(
 	return { from, until: quits ? Math.floor(random.uniform(earliestQuit, months - 1)) : months };
 }
 
-function monthFigures(
+export function monthFigures(
 	random: Random,
 	p: ChannelProfile,
 	traits: Traits,
@@ -148,7 +148,7 @@ function monthFigures(
 }
 
 /** Blanks out the cells a jobcenter did not report. */
-function withGaps(
+export function withGaps(
 	random: Random,
 	figures: Record<Metric, number>,
 	traits: Traits
