@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { redeemReportToken } from '$lib/server/auth/reportToken';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { StartupError } from '$lib/server/db';
 import { db, startServer } from '$lib/server/startup';
@@ -64,6 +65,8 @@ const viewer: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.viewer = token ? await validateSession(db(), token) : null;
 	if (token && !event.locals.viewer) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	// The PDF command line opens one report with a one-shot token instead of a password.
+	event.locals.viewer ??= await redeemReportToken(db(), event.url);
 	if (!event.locals.viewer && !PUBLIC_PATHS.includes(event.url.pathname)) return loginRedirect(event);
 	return resolve(event);
 };

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ensureReportRound } from './reportRound';
 import { actionUrls, routeUrls } from './routes';
 import { ensureAdmin, signIn, type Role } from './session';
 
@@ -28,11 +29,16 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/kpi/[id]': [303, 200, 303, 303],
 	'/karte': [303, 200, 303, 303],
 	'/kanaele': [303, 200, 303, 303],
-	'/uploads/loeschen': [303, 403, 200, 200]
+	'/uploads/loeschen': [303, 403, 200, 200],
+	'/rounds/[id]': [303, 200, 200, 200],
+	// Jobcenter users are sent on to their own report.
+	'/rounds/[id]/bericht': [303, 303, 200, 200],
+	'/rounds/[id]/export': [303, 200, 200, 200]
 };
 
 /** Sample values for the route parameters. */
 function concrete(url: string): string {
+	if (url.startsWith('/rounds/[id]')) return url.replace('[id]', String(ensureReportRound()));
 	return url.replace('[id]', 'engagement_rate_pct');
 }
 
@@ -49,6 +55,8 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/admin/benutzer?/reset': [303, 403, 403, 400],
 	'/rounds?/create': [303, 403, 400, 400],
 	'/rounds?/update': [303, 403, 400, 400],
+	'/rounds?/close': [303, 403, 400, 400],
+	'/rounds?/reopen': [303, 403, 400, 400],
 	'/upload?/preview': [303, 400, 400, 400],
 	'/upload?/commit': [303, 400, 400, 400],
 	'/upload?/cancel': [303, 400, 400, 400],

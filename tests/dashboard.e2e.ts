@@ -45,7 +45,7 @@ test('the cards show the numbers of the KPI engine for the same query', async ({
 test('changing the filters changes the URL and the numbers', async ({ page }) => {
 	const all = engine(['--peers', 'all', '--from', '2026-01', '--to', '2026-06']);
 	await signIn(page, 'jobcenter');
-	await page.getByLabel('Vergleichsgruppe').selectOption('all');
+	await page.getByLabel('Vergleichsgruppe', { exact: true }).selectOption('all');
 	await page.getByLabel('Von (Monat)').fill('2026-01');
 	await page.getByLabel('Bis (Monat)').fill('2026-06');
 	await page.getByRole('button', { name: 'Anzeigen' }).click();
@@ -164,6 +164,6 @@ test('a round sets the period and the peer group of the overview at once', async
 	const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Interaktionsrate', exact: true }) });
 	await expect(card).toContainText(`${de(rate.value!, 1)} %`);
 	await expect(card).toContainText(`Median der Vergleichsgruppe: ${de(rate.peer!.median, 1)} %`);
-	await expect(page.getByLabel('Vergleichsgruppe')).toBeDisabled();
+	await expect(page.getByLabel('Vergleichsgruppe', { exact: true })).toBeDisabled();
 	await page.screenshot({ path: 'test-results/screenshots/dashboard-round.png', fullPage: true });
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { decodeHTML } from 'entities';
 import { expect, test } from '@playwright/test';
 import { CHANNEL_IDS } from '../src/lib/channels';
+import { ensureClosedReportRound, ensureReportRound } from './reportRound';
 import { routeUrls } from './routes';
 import { signIn } from './session';
 
@@ -35,6 +36,8 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 	];
 	expect(forbidden.length).toBeGreaterThan(100);
 
+	const round = ensureReportRound();
+	const closed = ensureClosedReportRound();
 	await signIn(page, 'jobcenter');
 	// Every route, every value of every filter, the links the pages offer, and SvelteKit's data payloads.
 	const filters = [
@@ -43,7 +46,12 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		'/?from=2025-01&to=2025-06',
 		'/karte?x=hours_per_post&y=engagement_rate_pct',
 		'/karte?y=interactions_per_post',
-		'/karte?y=interactions_per_staff_hour'
+		'/karte?y=interactions_per_staff_hour',
+		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
+		...[round, closed].flatMap((id) => [
+			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
+			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`]
+		])
 	];
 	const queue = [...routeUrls(), ...filters];
 	const visited = new Set<string>();

@@ -84,4 +84,14 @@ describe('npm run round', { timeout: 60_000 }, () => {
 		);
 		expect((await round('delete')).code).toBe(2);
 	});
+
+	it('closes and reopens a round, and refuses what does not fit its status', async () => {
+		expect(await round('close', '1')).toMatchObject({ code: 0, stderr: 'Runde 1 abgeschlossen; ihre Zahlen sind jetzt eingefroren.\n' });
+		expect((await round('list')).stdout).toContain('1\tOst 2026\t2026-01\t2026-06\t3\tabgeschlossen\n');
+		expect(await round('close', '1')).toMatchObject({ code: 2, stderr: 'Die Runde „Ost 2026“ ist schon abgeschlossen.\n' });
+		expect(await round('reopen', '1')).toMatchObject({ code: 0, stderr: 'Runde 1 wieder geöffnet.\n' });
+		expect(await round('reopen', '1')).toMatchObject({ code: 2 });
+		expect((await round('close')).code).toBe(2);
+		expect((await round('close', 'x')).code).toBe(2);
+	});
 });

@@ -1,14 +1,16 @@
 /**
  * `npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…)`
- * and `npm run round -- list`: benchlearning rounds from the command line.
+ * `npm run round -- list`, `npm run round -- close ID` and `npm run round -- reopen ID`: benchlearning rounds
+ * from the command line.
  */
 import { parseArgs } from 'node:util';
 import { audit } from '$lib/server/auth/audit';
+import { closeRound, reopenRound } from '$lib/server/lifecycle';
 import { createRound, listRounds } from '$lib/server/rounds';
 import { exit, openAppDatabase, run, say } from './common';
 
 const USAGE =
-	'Aufruf: npm run round -- create --name NAME --from JJJJ-MM --to JJJJ-MM (--ring RING | --jobcenters CODE,CODE,…) | list';
+	'Aufruf: npm run round -- create --name NAME --from JJJJ-MM --to JJJJ-MM (--ring RING | --jobcenters CODE,CODE,…) | list | close NR | reopen NR';
 
 const CLI_ACTOR = { userId: null, email: 'cli' };
 
@@ -32,10 +34,19 @@ function readOptions() {
 run(async () => {
 	const { values, positionals } = readOptions();
 	const command = positionals[0];
-	if (positionals.length !== 1 || !['create', 'list'].includes(command)) exit(USAGE);
+	const lifecycle = ['close', 'reopen'].includes(command);
+	if (lifecycle ? positionals.length !== 2 || !/^\d+$/.test(positionals[1]) : positionals.length !== 1) exit(USAGE);
+	if (!['create', 'list', 'close', 'reopen'].includes(command)) exit(USAGE);
 
 	const db = await openAppDatabase();
 	try {
+		if (lifecycle) {
+			const id = Number(positionals[1]);
+			const result = await (command === 'close' ? closeRound : reopenRound)(db, id, CLI_ACTOR);
+			if (!result.ok) exit(result.message);
+			say(command === 'close' ? `Runde ${id} abgeschlossen; ihre Zahlen sind jetzt eingefroren.` : `Runde ${id} wieder geöffnet.`);
+			return;
+		}
 		if (command === 'list') {
 			process.stdout.write('Nr.\tName\tVon\tBis\tTeilnehmende\tStatus\n');
 			for (const r of await listRounds(db)) {

@@ -28,3 +28,13 @@ export function formatDateTime(iso: string): string {
 		timeZone: 'Europe/Berlin'
 	}).format(new Date(iso));
 }
+
+/** An ISO timestamp as the date `25.11.2026` in Berlin time. */
+export function formatDate(iso: string): string {
+	return new Intl.DateTimeFormat(tag(), {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		timeZone: 'Europe/Berlin'
+	}).format(new Date(iso));
+}

@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
+import { closeRound, reopenRound } from '$lib/server/lifecycle';
 import { createRound, getRound, listRounds, roundChoices, updateRound } from '$lib/server/rounds';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +16,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		rounds,
 		choices: await roundChoices(db()),
 		editing: Number.isInteger(editId) && editId > 0 ? await getRound(db(), editId) : null,
-		saved: rounds.find((r) => r.id === savedId)?.name ?? null
+		saved: rounds.find((r) => r.id === savedId)?.name ?? null,
+		closed: rounds.find((r) => r.id === Number(url.searchParams.get('abgeschlossen')))?.name ?? null,
+		reopened: rounds.find((r) => r.id === Number(url.searchParams.get('geoeffnet')))?.name ?? null
 	};
 };
 
@@ -47,5 +51,23 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { id, values: input, problems: result.problems });
 		await audit(db(), viewer, 'round_updated', `${id}: ${input.name.trim()}`);
 		redirect(303, `/rounds?gespeichert=${id}`);
+	},
+
+	close: async ({ locals, request }) => {
+		const viewer = authorise(locals, 'read_all');
+		const id = Number((await request.formData()).get('id'));
+		if (!Number.isInteger(id) || id < 1) return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
+		const result = await closeRound(db(), id, viewer);
+		if (!result.ok) return fail(400, { lifecycle: result.message });
+		redirect(303, `/rounds?abgeschlossen=${id}`);
+	},
+
+	reopen: async ({ locals, request }) => {
+		const viewer = authorise(locals, 'read_all');
+		const id = Number((await request.formData()).get('id'));
+		if (!Number.isInteger(id) || id < 1) return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
+		const result = await reopenRound(db(), id, viewer);
+		if (!result.ok) return fail(400, { lifecycle: result.message });
+		redirect(303, `/rounds?geoeffnet=${id}`);
 	}
 };

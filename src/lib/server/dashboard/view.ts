@@ -21,6 +21,8 @@ import type { KpiRequest } from '$lib/server/kpi/engine';
 import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
 import type { DB } from '$lib/server/db';
 import { getRound } from '$lib/server/rounds';
+import { CLOSED } from '$lib/server/lifecycle';
+import { snapshotSource } from '$lib/server/kpi/snapshot';
 
 export interface View {
 	all: boolean;
@@ -126,6 +128,12 @@ export async function resolveView(
 			? await roundFilters(db, self, query.round, query.channels)
 			: await resolveFilters(source, self, query, lastCompleteMonth());
 	const jobcenter = { code: self.code, name: self.name, ring: self.ring };
+	// A closed round renders from its frozen copy: the participants as they were, their rows then.
+	const frozen = filters?.round?.status === CLOSED ? await snapshotSource(db, filters.round.id) : null;
+	if (frozen) {
+		const then = (await frozen.jobcenters()).find((r) => r.id === self.id) ?? self;
+		return { all, self: then, jobcenter, options, filters, source: frozen };
+	}
 	return { all, self, jobcenter, options, filters, source };
 }
 

@@ -164,6 +164,57 @@ export interface RoundMemberTable {
 	jobcenter_id: number;
 }
 
+/** The frozen copy of a closed round's inputs: one row per round, replaced by a later close. */
+export interface RoundSnapshotTable {
+	round_id: number;
+	closed_at: string;
+	closed_by: string;
+	min_peers: number;
+	fte_hours_per_month: number;
+}
+
+/** A participant as it was when the round was closed. */
+export interface RoundSnapshotJobcenterTable {
+	round_id: number;
+	jobcenter_id: number;
+	code: string;
+	name: string;
+	state: State;
+	carrier: Carrier;
+	ring: string | null;
+	active: number;
+	show_name_to_ring: number;
+	pseudonym: string;
+	/** JSON array of the ids in its `size` peer group of the whole register at closing. */
+	size_group: string;
+}
+
+export interface RoundSnapshotElbTable {
+	round_id: number;
+	jobcenter_id: number;
+	valid_from: string;
+	elb: number;
+}
+
+export type RoundSnapshotMetricTable = { round_id: number } & MonthlyMetricTable;
+
+/** Every close and reopen of a round. */
+export interface RoundEventTable {
+	id: Generated<number>;
+	round_id: number;
+	at: string;
+	actor: string;
+	action: 'closed' | 'reopened';
+}
+
+/** A one-shot token that opens one round's reports once (the PDF CLI); `id` is its SHA-256. */
+export interface ReportTokenTable {
+	id: string;
+	round_id: number;
+	/** Milliseconds since 1970. */
+	expires_at: number;
+}
+
 export interface Database {
 	jobcenter: JobcenterTable;
 	channel: ChannelTable;
@@ -180,6 +231,12 @@ export interface Database {
 	pseudonym: PseudonymTable;
 	round: RoundTable;
 	round_member: RoundMemberTable;
+	round_snapshot: RoundSnapshotTable;
+	round_snapshot_jobcenter: RoundSnapshotJobcenterTable;
+	round_snapshot_elb: RoundSnapshotElbTable;
+	round_snapshot_metric: RoundSnapshotMetricTable;
+	round_event: RoundEventTable;
+	report_token: ReportTokenTable;
 }
 
 export type Jobcenter = Selectable<JobcenterTable>;

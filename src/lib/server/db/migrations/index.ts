@@ -4,10 +4,14 @@ import * as initial from './2026-11-25T0000_initial';
 import * as accounts from './2026-11-25T0100_accounts';
 import * as ingest from './2026-11-25T0200_ingest';
 import * as rounds from './2026-11-25T0300_rounds';
+import * as roundSnapshot from './2026-11-25T0400_round_snapshot';
+import * as followersIndex from './2026-11-25T0500_followers_index';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T0000_initial': initial,
 	'2026-11-25T0100_accounts': accounts,
 	'2026-11-25T0200_ingest': ingest,
-	'2026-11-25T0300_rounds': rounds
+	'2026-11-25T0300_rounds': rounds,
+	'2026-11-25T0400_round_snapshot': roundSnapshot,
+	'2026-11-25T0500_followers_index': followersIndex
 };

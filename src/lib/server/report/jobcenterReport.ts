@@ -1,0 +1,113 @@
+/**
+ * Everything one jobcenter's round report shows, shaped for the page: always as the jobcenter itself may
+ * see it (no min/max, no peer statistics of raw counts), whoever opens it, because the report is handed out.
+ */
+import { getLocale } from '$lib/paraglide/runtime';
+import type { DB } from '$lib/server/db';
+import { KPIS, UNIT_LABELS, type Area, type KpiId } from '$lib/server/kpi/catalogue';
+import { compare, distribution, pairs, series, type Comparison } from '$lib/server/kpi/engine';
+import { forRole } from '$lib/server/kpi/visibility';
+import { roundRequest, type Participant, type RoundContext } from './context';
+import { areaSummary, SUMMARY_KPIS } from './narrative';
+import { learningPartners } from './partners';
+import { submissions } from './submissions';
+
+export const AREAS: Area[] = ['reach', 'resonance', 'effort'];
+/** The effort-versus-resonance map: both normalised, so that every jobcenter may see the points. */
+export const MAP_AXES = {
+	x: 'fte_per_10000_elb',
+	y: 'engagement_rate_pct'
+} as const satisfies Record<string, KpiId>;
+
+/** Every participant's comparison in the round, for partners and the round report. */
+export async function participantComparisons(
+	context: RoundContext
+): Promise<Map<number, Comparison>> {
+	const result = new Map<number, Comparison>();
+	for (const p of context.participants) {
+		result.set(p.id, await compare(context.source, roundRequest(context, p.id)));
+	}
+	return result;
+}
+
+export async function jobcenterReport(db: DB, context: RoundContext, self: Participant) {
+	const { source, round } = context;
+	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const request = roundRequest(context, self.id);
+	const comparisons = await participantComparisons(context);
+	const own = comparisons.get(self.id)!;
+
+	const cards = own.kpis.map((k, i) => {
+		const def = KPIS[i];
+		const shown = forRole(k, 'jobcenter');
+		return {
+			id: k.id,
+			area: k.area,
+			unit: k.unit,
+			unitLabel: UNIT_LABELS[k.unit][locale],
+			better: k.better,
+			label: def.label[locale],
+			description: def.description,
+			value: k.value,
+			n: k.n,
+			suppressed: k.suppressed && !shown.hidden,
+			hidden: shown.hidden,
+			quartile: shown.quartile,
+			percentile: shown.percentile,
+			p25: shown.peer?.p25 ?? null,
+			median: shown.peer?.median ?? null,
+			p75: shown.peer?.p75 ?? null
+		};
+	});
+	const summary = AREAS.map((area) => ({
+		area,
+		sentences: areaSummary(area, cards, source.settings.minPeers)
+	}));
+
+	const charts = [];
+	for (const area of AREAS) {
+		for (const id of SUMMARY_KPIS[area]) {
+			const points = await series(source, request, id);
+			const spread = await distribution(source, request, id);
+			charts.push({ area, id, series: points, distribution: spread.values });
+		}
+	}
+	const map = await pairs(source, request, MAP_AXES.x, MAP_AXES.y);
+
+	const partners = learningPartners(
+		self,
+		self.sizeGroup,
+		context.participants,
+		cards
+			.filter((c) => !c.hidden)
+			.map((c) => ({
+				id: c.id,
+				better: c.better,
+				value: c.value,
+				peer: c.median === null ? null : { p25: c.p25!, median: c.median, p75: c.p75! },
+				values: new Map(
+					[...comparisons].map(([id, comparison]) => [
+						id,
+						comparison.kpis.find((x) => x.id === c.id)!.value
+					])
+				)
+			}))
+	);
+
+	const completeness = await submissions(db, round, [self]);
+	return {
+		jobcenter: { code: self.code, name: self.name },
+		members: own.peers.members,
+		minPeers: source.settings.minPeers,
+		cards,
+		summary,
+		charts,
+		map,
+		mapAxes: {
+			x: { id: MAP_AXES.x, label: KPIS.find((k) => k.id === MAP_AXES.x)!.label[locale] },
+			y: { id: MAP_AXES.y, label: KPIS.find((k) => k.id === MAP_AXES.y)!.label[locale] }
+		},
+		partners: partners.map((p) => ({ ...p, label: cards.find((c) => c.id === p.kpi)!.label })),
+		completeness: { months: completeness.months, row: completeness.rows[0] }
+	};
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { addJobcenter, testDatabase } from '$lib/server/db/testing';
+import { tableSource } from '$lib/server/kpi/source';
+import { closeRound } from '$lib/server/lifecycle';
+import { createRound } from '$lib/server/rounds';
+import { roundContext } from './context';
+import { roundExport } from './roundExport';
+import { roundReport } from './roundReport';
+import { toCsv } from './table';
+
+const SETTINGS = { minPeers: 3, fteHoursPerMonth: 169 };
+
+async function round() {
+	const db = await testDatabase();
+	const ids: number[] = [];
+	for (let i = 1; i <= 5; i++) {
+		const id = await addJobcenter(db, `1000${i}`, 'Ring Nord');
+		ids.push(id);
+		for (const month of ['2026-01', '2026-02']) {
+			await db
+				.insertInto('monthly_metric')
+				.values({
+					jobcenter_id: id,
+					channel_id: 'facebook',
+					month,
+					followers: 100 * i,
+					posts: 10 + i,
+					reactions: 7 * i,
+					comments: i,
+					shares: 1,
+					replies: 1,
+					impressions: 1000,
+					reach: 500,
+					staff_hours: 10 * i
+				})
+				.execute();
+		}
+	}
+	const created = await createRound(
+		db,
+		{ name: 'Runde Nord', from: '2026-01', to: '2026-02', ring: 'Ring Nord' },
+		'cli'
+	);
+	if (!created.ok) throw new Error('no round');
+	return { db, ids, id: created.id };
+}
+
+const NAMES = [1, 2, 3, 4, 5].flatMap((i) => [`1000${i}`, `Jobcenter 1000${i}`]);
+
+describe('the pseudonymised round report and export', () => {
+	it('contain no name and no code, for open and for closed rounds', async () => {
+		const { db, id } = await round();
+		for (const closed of [false, true]) {
+			if (closed) await closeRound(db, id, { userId: null, email: 'cli' }, SETTINGS);
+			const context = (await roundContext(db, tableSource(db, SETTINGS), id))!;
+			const text =
+				JSON.stringify(await roundReport(context, true)) +
+				toCsv((await roundExport(context, { kind: 'pseudonymised' })).all);
+			for (const forbidden of NAMES) expect(text).not.toContain(forbidden);
+			expect(text).toContain('Jobcenter A');
+			const named = JSON.stringify(await roundReport(context, false));
+			for (const name of NAMES) expect(named).toContain(name);
+		}
+	});
+
+	it('a jobcenter export has its own values and the peer quartiles, no min or max and no other jobcenter', async () => {
+		const { db, ids, id } = await round();
+		const context = (await roundContext(db, tableSource(db, SETTINGS), id))!;
+		const self = context.participants.find((p) => p.id === ids[0])!;
+		const { all, sheets } = await roundExport(context, { kind: 'own', self });
+		expect(sheets.map((s) => s.title)).toEqual(['Reichweite', 'Resonanz', 'Personalaufwand']);
+		const followers = all.rows.find((r) => r[1] === 'Follower')!;
+		// A raw count: own value, but no peer statistics.
+		expect(followers.slice(3)).toEqual([100, null, null, null, null, null]);
+		const perElb = all.rows.find((r) => r[1] === 'Follower je 1.000 eLb')!;
+		expect(perElb.slice(3)).toEqual([10, 5, 20, 30, 40, 1]);
+		const text = JSON.stringify(all);
+		for (const other of NAMES.slice(2)) expect(text).not.toContain(other);
+	});
+});
