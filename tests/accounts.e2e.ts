@@ -44,7 +44,8 @@ test('after signing in, the user returns to the page they asked for; signing out
 
 test('a jobcenter user sees only its own figures and can opt in to be named in its ring', async ({ page }) => {
 	await signIn(page, 'jobcenter');
-	await expect(page.getByText('Die Social-Media-Kanäle Ihres Jobcenters auf einen Blick.')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Jobcenter Kreis Gütersloh' })).toBeVisible();
+	await expect(page.getByText('Reichweite, Resonanz und Personalaufwand im Vergleich')).toBeVisible();
 	await expect(page.getByRole('table', { name: /Alle erfassten Jobcenter/ })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Protokoll' })).toHaveCount(0);
 	await page.screenshot({ path: 'test-results/screenshots/overview-jobcenter.png', fullPage: true });

@@ -34,12 +34,11 @@ export async function listJobcenters(db: DB): Promise<JobcenterRow[]> {
 }
 
 /** The newest month with any figures, but never after `notAfter`. */
-export async function latestMonth(db: DB, notAfter: string, jobcenterId?: number): Promise<string | null> {
+export async function latestMonth(db: DB, notAfter: string): Promise<string | null> {
 	const row = await db
 		.selectFrom('monthly_metric')
 		.select((eb) => eb.fn.max('month').as('month'))
 		.where('month', '<=', notAfter)
-		.$if(jobcenterId !== undefined, (q) => q.where('jobcenter_id', '=', jobcenterId!))
 		.executeTakeFirst();
 	return row?.month ?? null;
 }
@@ -50,17 +49,11 @@ export interface ChannelMonthTotal {
 	followers: number;
 }
 
-/** Totals over all jobcenters, or the figures of one jobcenter. */
-export async function followersByChannel(
-	db: DB,
-	from: string,
-	to: string,
-	jobcenterId?: number
-): Promise<ChannelMonthTotal[]> {
+/** Totals over all jobcenters, for the analysts' overview. */
+export async function followersByChannel(db: DB, from: string, to: string): Promise<ChannelMonthTotal[]> {
 	return db
 		.selectFrom('monthly_metric')
 		.select(['channel_id', 'month', (eb) => eb.fn.sum<number>('followers').as('followers')])
-		.$if(jobcenterId !== undefined, (q) => q.where('jobcenter_id', '=', jobcenterId!))
 		.where('month', '>=', from)
 		.where('month', '<=', to)
 		.where('followers', 'is not', null)
