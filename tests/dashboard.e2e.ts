@@ -118,6 +118,9 @@ test('the channel view shows one small multiple per channel in use and the chann
 		await expect(panel.getByRole('figure', { name: `Follower am Monatsende auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
 		await expect(panel.getByRole('figure', { name: `Interaktionsrate in % auf ${channel} je Monat, Ihr Jobcenter und die Vergleichsgruppe.` })).toBeVisible();
 	}
+	const facebook = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Facebook', exact: true }) });
+	await facebook.getByText('Tabelle anzeigen').click();
+	await expect(facebook.getByRole('table', { name: 'Facebook' }).getByRole('row')).toHaveCount(13);
 	await expect(page.getByRole('heading', { name: 'Kanalmix' })).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/channels-jobcenter.png', fullPage: true });
 });
