@@ -9,16 +9,16 @@ import { addMonths, isMonth, type Month } from '$lib/months';
 import { currentMonth } from '$lib/server/clock';
 import type { DB } from '$lib/server/db';
 import { compare, KpiRequestError, type Comparison } from '$lib/server/kpi/engine';
-import { selectPeers, type PeerGroupSpec } from '$lib/server/kpi/peers';
+import type { PeerGroupSpec } from '$lib/server/kpi/peers';
 import {
 	defaultPeerGroup,
-	defaultPeriod,
 	DEFAULT_MONTHS,
+	groupPeriod,
 	isPeerGroupName,
 	parseChannels,
 	peerSpec
 } from '$lib/server/kpi/request';
-import { elbAt, liveSource, type DataSource, type JobcenterRecord } from '$lib/server/kpi/source';
+import { liveSource, type DataSource, type JobcenterRecord } from '$lib/server/kpi/source';
 import { getRound } from '$lib/server/rounds';
 import { exit, openAppDatabase, run } from './common';
 import { kpiTable } from './kpi-table';
@@ -95,20 +95,7 @@ async function peerGroup(db: DB, o: Options, self: JobcenterRecord): Promise<Pee
 /** The 12 months up to the group's newest data, as the engine would select the group at the current month. */
 async function latestPeriod(source: DataSource, self: JobcenterRecord, peers: PeerGroupSpec) {
 	const now = currentMonth();
-	const candidates = (await source.jobcenters())
-		.filter((r) => r.active || r.id === self.id || peers.type === 'round')
-		.map((r) => ({ ...r, elb: elbAt(r.elbHistory, now) ?? NaN }));
-	const members =
-		selectPeers(
-			candidates,
-			candidates.find((c) => c.id === self.id)!,
-			peers
-		) ?? [];
-	const period = await defaultPeriod(
-		source,
-		members.map((c) => c.id),
-		now
-	);
+	const period = await groupPeriod(source, self, peers, now);
 	return period ?? { from: addMonths(now, -(DEFAULT_MONTHS - 1)), to: now };
 }
 

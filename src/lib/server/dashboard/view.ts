@@ -7,7 +7,7 @@ import { lastCompleteMonth } from '$lib/server/clock';
 import type { Month } from '$lib/months';
 import {
 	defaultPeerGroup,
-	defaultPeriod,
+	groupPeriod,
 	isPeerGroupName,
 	parseChannels,
 	PEER_GROUPS,
@@ -15,8 +15,6 @@ import {
 	validPeriod,
 	type PeerGroupName
 } from '$lib/server/kpi/request';
-import { selectPeers } from '$lib/server/kpi/peers';
-import { elbAt } from '$lib/server/kpi/source';
 import type { KpiRequest } from '$lib/server/kpi/engine';
 import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
 import type { DB } from '$lib/server/db';
@@ -80,15 +78,7 @@ export async function resolveFilters(
 	const peers = query.peers ?? defaultPeerGroup(self.ring);
 	if (query.from && query.to)
 		return { from: query.from, to: query.to, peers, channels: query.channels, round: null };
-	const all = await source.jobcenters();
-	const candidates = all.map((r) => ({ ...r, elb: elbAt(r.elbHistory, notAfter) ?? NaN }));
-	const self_ = candidates.find((c) => c.id === self.id)!;
-	const members = selectPeers(candidates, self_, peerSpec(peers)) ?? [self_];
-	const period = await defaultPeriod(
-		source,
-		members.map((c) => c.id),
-		notAfter
-	);
+	const period = await groupPeriod(source, self, peerSpec(peers), notAfter);
 	return period && { ...period, peers, channels: query.channels, round: null };
 }
 
@@ -129,7 +119,8 @@ export async function resolveView(
 			: await resolveFilters(source, self, query, lastCompleteMonth());
 	const jobcenter = { code: self.code, name: self.name, ring: self.ring };
 	// A closed round renders from its frozen copy: the participants as they were, their rows then.
-	const frozen = filters?.round?.status === CLOSED ? await snapshotSource(db, filters.round.id) : null;
+	const frozen =
+		filters?.round?.status === CLOSED ? await snapshotSource(db, filters.round.id) : null;
 	if (frozen) {
 		const then = (await frozen.jobcenters()).find((r) => r.id === self.id) ?? self;
 		return { all, self: then, jobcenter, options, filters, source: frozen };

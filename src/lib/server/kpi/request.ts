@@ -1,8 +1,8 @@
 /** Turns what a page or the CLI was asked (peer group name, period, channels) into an engine request, with defaults. */
 import { CHANNEL_IDS } from '$lib/channels';
 import { addMonths, isMonth, type Month } from '$lib/months';
-import type { PeerGroupSpec } from './peers';
-import type { DataSource } from './source';
+import { selectPeers, type PeerGroupSpec } from './peers';
+import { elbAt, type DataSource, type JobcenterRecord } from './source';
 
 export const PEER_GROUPS = ['ring', 'carrier', 'state', 'size', 'all'] as const;
 export type PeerGroupName = (typeof PEER_GROUPS)[number];
@@ -31,6 +31,29 @@ export async function defaultPeriod(
 ): Promise<{ from: Month; to: Month } | null> {
 	const to = await source.latestMonth(memberIds, notAfter);
 	return to ? { from: addMonths(to, -(months - 1)), to } : null;
+}
+
+/**
+ * The default period of a jobcenter within a peer group: the 12 months up to the group's newest
+ * data (never after `notAfter`). The group is chosen as the engine chooses it: active members,
+ * plus the jobcenter itself and a round's participants.
+ */
+export async function groupPeriod(
+	source: DataSource,
+	self: JobcenterRecord,
+	peers: PeerGroupSpec,
+	notAfter: Month
+): Promise<{ from: Month; to: Month } | null> {
+	const candidates = (await source.jobcenters())
+		.filter((r) => r.active || r.id === self.id || peers.type === 'round')
+		.map((r) => ({ ...r, elb: elbAt(r.elbHistory, notAfter) ?? NaN }));
+	const own = candidates.find((c) => c.id === self.id)!;
+	const members = selectPeers(candidates, own, peers) ?? [own];
+	return defaultPeriod(
+		source,
+		members.map((c) => c.id),
+		notAfter
+	);
 }
 
 /** The period of equal length that ends right before this one, for "change against the previous period". */
