@@ -138,9 +138,8 @@ function stageList(s: ImportStages): string {
 	return [
 		`sniff (hash) ${sec(s.sniff)}`,
 		`csv-parse alone ${sec(s.parse)}`,
-		`first pass (header, number style) ${sec(s.scan)}`,
 		`parse + validate ${sec(s.validate)}`,
-		`whole \`importFile\` ${sec(s.importFile)}, of which reading stored rows ${sec(s.fetchStored)} and upsert + undo images ${sec(s.writeRows)}`
+		`whole \`importFile\` ${sec(s.importFile)}, of which about ${sec(s.importFile - s.sniff - s.validate)} in SQLite (reading stored rows, upsert, undo images)`
 	].join('; ');
 }
 

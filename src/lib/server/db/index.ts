@@ -24,7 +24,21 @@ export function openDatabase(path: string): DB {
 	} catch (e) {
 		throw new StartupError(explainOpenError(e, path));
 	}
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	handles.set(db, sqlite);
+	return db;
+}
+
+const handles = new WeakMap<DB, SQLite.Database>();
+
+/**
+ * The connection under `db`, for the importer's hot loop: one prepared statement per row is several
+ * times faster than Kysely's compiled batches. It runs inside a Kysely transaction opened on `db`.
+ */
+export function sqliteOf(db: DB): SQLite.Database {
+	const sqlite = handles.get(db);
+	if (!sqlite) throw new Error('This database was not opened with openDatabase().');
+	return sqlite;
 }
 
 export function explainOpenError(e: unknown, path: string): string {
@@ -32,7 +46,9 @@ export function explainOpenError(e: unknown, path: string): string {
 	if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
 		return `The database file ${path} is not a valid SQLite database (corrupt or another kind of file). Restore a backup with "npm run restore -- FILE" or point DATABASE_PATH at another file.`;
 	}
-	if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)) {
+	if (
+		['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)
+	) {
 		return `The database file ${path} cannot be opened for writing (${code}). Check that the folder exists and is writable, or set DATABASE_PATH to a writable location.`;
 	}
 	return `The database file ${path} cannot be opened: ${(e as Error).message}. Check DATABASE_PATH.`;

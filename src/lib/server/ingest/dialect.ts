@@ -154,7 +154,11 @@ export function decideNumberStyle(
 	}
 	if (de !== undefined) return { style: 'de' };
 	if (en !== undefined) return { style: 'en' };
-	return { style: delimiter === ';' ? 'de' : 'en' };
+	return { style: defaultNumberStyle(delimiter) };
+}
+
+export function defaultNumberStyle(delimiter: Delimiter): NumberStyle {
+	return delimiter === ';' ? 'de' : 'en';
 }
 
 export function fileSource(path: string): ByteSource {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import { dumpTables } from '$lib/server/db/dump';
+import { sql } from 'kysely';
 import type { DB } from '$lib/server/db';
+import { addMonths } from '$lib/months';
 import { bufferSource } from './dialect';
 import { importFile, type IngestScope } from './ingest';
 
@@ -117,6 +119,9 @@ describe('importFile with metrics', () => {
 			followers: 1300,
 			staff_hours: 3
 		});
+		// The pass read in the tab file's default English style was rolled back, upload and all.
+		const uploads = await db.selectFrom('upload').select(['id', 'dialect']).execute();
+		expect(uploads).toEqual([{ id: result.uploadId, dialect: JSON.stringify(result.dialect) }]);
 	});
 
 	it('reports every error with its line, column and value, and writes nothing', async () => {
@@ -198,6 +203,62 @@ describe('importFile with metrics', () => {
 			'staff_hours_high'
 		]);
 		expect(result.inserted).toBe(1);
+	});
+
+	it('compares followers with the month before from the same file, sorted or not', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		await addJobcenter(db, '01002');
+		const file =
+			'jobcenter,month,channel,followers\n' +
+			'05754,2026-01,x,100\n01002,2026-01,x,100\n05754,2026-02,x,151\n' +
+			'01002,2026-03,x,200\n01002,2026-02,x,100\n';
+		const result = await run(db, file);
+		// Line 5 has no month before it yet; line 6 comes after its successor, unlike in a sorted file.
+		expect(result.warnings.map((w) => [w.line, w.code, w.detail])).toEqual([
+			[4, 'followers_jump', '100 → 151']
+		]);
+		expect(result.inserted).toBe(5);
+	});
+
+	it('loads a file larger than the table with its indexes built afresh, or leaves all as it was', async () => {
+		const db = await testDatabase();
+		const codes = Array.from({ length: 15 }, (_, i) => `0${1001 + i}`);
+		for (const code of codes) await addJobcenter(db, code);
+		const schema = () =>
+			sql<{ name: string; sql: string }>`select name, sql from sqlite_schema
+			where tbl_name = 'monthly_metric' order by name`.execute(db);
+		const indexes = (await schema()).rows;
+		expect(indexes.map((i) => i.name)).toContain('monthly_metric_by_month');
+		const lines = ['jobcenter,month,channel,followers,posts'];
+		for (const code of codes)
+			for (const channel of ['facebook', 'instagram', 'x', 'youtube'])
+				for (let m = 0; m < 200; m++)
+					lines.push(`${code},${addMonths('2010-01', m)},${channel},${m},1`);
+		const file = lines.join('\n') + '\n';
+		expect(lines.length - 1).toBe(12_000);
+
+		const before = await dumpTables(db);
+		const rejected = await run(db, file + '01001,2030-01,x,1,1\n');
+		expect(rejected.errors.map((e) => [e.line, e.code])).toEqual([[12_002, 'future_month']]);
+		expect(await dumpTables(db)).toEqual(before);
+		expect((await schema()).rows).toEqual(indexes);
+
+		const result = await run(db, file);
+		expect(result).toMatchObject({ inserted: 12_000, errorCount: 0 });
+		expect((await schema()).rows).toEqual(indexes);
+		expect((await sql`pragma integrity_check`.execute(db)).rows).toEqual([
+			{ integrity_check: 'ok' }
+		]);
+		const plan = await sql<{ detail: string }>`explain query plan
+			select sum(posts) from monthly_metric where month = '2020-05'`.execute(db);
+		expect(plan.rows.map((r) => r.detail).join()).toMatch(/^SEARCH monthly_metric USING .*INDEX/);
+		const may2020 = await sql<{
+			n: number;
+			posts: number;
+		}>`select count(*) as n, sum(posts) as posts
+			from monthly_metric where month = '2020-05'`.execute(db);
+		expect(may2020.rows).toEqual([{ n: 60, posts: 60 }]);
 	});
 
 	it('writes nothing on a dry run but counts what it would do', async () => {

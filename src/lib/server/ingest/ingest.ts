@@ -1,19 +1,26 @@
 /** Imports one CSV file: sniff its dialect, check every row, then write all rows or none in one transaction. */
-import type { DB } from '$lib/server/db';
+import { sqliteOf, type DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
 import type { Metric } from '$lib/server/db/schema';
 import { METRIC_FIELDS } from './aliases';
-import { decode, detectDelimiter, sniff, type ByteSource, type Dialect } from './dialect';
-import type { Kind } from './headers';
+import {
+	decode,
+	defaultNumberStyle,
+	detectDelimiter,
+	sniff,
+	type ByteSource,
+	type Dialect
+} from './dialect';
+import { readHeader, type Header, type Kind } from './headers';
 import { IssueLog } from './issues';
 import type { Issue } from './messages';
-import { readRecords } from './records';
-import { dataRecords, scanFile } from './scan';
+import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
+import { dataRecords, firstRecord, StyleWatch } from './scan';
 import { writeRegister } from './register';
-import { MetricsValidator, type MetricsRow, type RegisterRow } from './validate';
+import { MetricsValidator, type RegisterRow } from './validate';
 import { RegisterValidator } from './validate-register';
-import { CodeIndex } from './values';
-import { MetricsWriter, type Counts, type RowChange } from './write';
+import { CodeIndex, type NumberStyle } from './values';
+import { deferIndexes, isBulkLoad, MetricsWriter, type Counts, type RowChange } from './write';
 
 export interface IngestScope {
 	/** Set for a jobcenter user: the only jobcenter whose rows the file may hold. */
@@ -44,9 +51,17 @@ export interface IngestResult extends Counts {
 	changes: RowChange[];
 }
 
-const BATCH = 500;
+/** How often the progress callback hears of the line reached. */
+const PROGRESS_EVERY = 500;
 
 class Rollback extends Error {}
+
+/** The file's values read in the other number style: the pass starts again in that style. */
+class Restyle extends Error {
+	constructor(readonly style: NumberStyle) {
+		super(style);
+	}
+}
 
 export async function importFile(
 	db: DB,
@@ -56,7 +71,6 @@ export async function importFile(
 	const env = options.env ?? process.env;
 	const sniffed = await sniff(source);
 	const delimiter = detectDelimiter(sniffed.head);
-	const log = new IssueLog();
 	const result: IngestResult = {
 		kind: null,
 		dialect: { encoding: sniffed.encoding, delimiter },
@@ -67,22 +81,29 @@ export async function importFile(
 		updated: 0,
 		unchanged: 0,
 		changes: [],
-		...log.view()
+		...new IssueLog().view()
 	};
 	const records = () => readRecords(decode(source, sniffed.encoding), delimiter);
-	const finish = () => Object.assign(result, log.view());
 
-	// First pass: the header, and the number style, which only the whole file decides.
-	const scan = await scanFile(records, delimiter, log);
-	if (!scan) return finish();
-	const { header, style } = scan;
+	let first: CsvRecord | null;
+	try {
+		first = await firstRecord(records());
+	} catch (e) {
+		if (!(e instanceof CsvSyntaxError)) throw e;
+		return Object.assign(result, unreadable(e).view());
+	}
+	if (!first) return result;
+	const header = readHeader(first.cells);
+	const headerLog = new IssueLog();
+	headerLog.addAll(header.issues);
+	Object.assign(result, headerLog.view());
+	if (header.kind === null) return result;
 	result.kind = header.kind;
-	result.dialect.numberStyle = style;
 	result.columns = header.names.map((name, i) => ({ name, field: header.fields[i] }));
-	if (log.errorCount > 0) return finish();
+	if (headerLog.errorCount > 0) return result;
 	if (header.kind === 'register' && !options.scope.mayImportRegister) {
-		log.add({ line: 1, column: null, value: null, code: 'register_not_allowed' });
-		return finish();
+		headerLog.add({ line: 1, column: null, value: null, code: 'register_not_allowed' });
+		return Object.assign(result, headerLog.view());
 	}
 
 	const jobcenters = await db
@@ -92,11 +113,65 @@ export async function importFile(
 			q.where('id', '=', options.scope.jobcenterId as number)
 		)
 		.execute();
-	const codes = new CodeIndex(jobcenters);
-	const month = { current: currentMonth(env) };
-	const crashAfter = Number(env.BENCHLEARN_CRASH_AFTER_ROWS) || 0;
-	const batchSize = crashAfter > 0 ? Math.min(BATCH, crashAfter) : BATCH;
+	const pass: Pass = {
+		db,
+		header,
+		records,
+		options,
+		dialect: result.dialect,
+		sha256: sniffed.sha256,
+		codes: new CodeIndex(jobcenters),
+		month: { current: currentMonth(env) },
+		crashAfter: Number(env.BENCHLEARN_CRASH_AFTER_ROWS) || 0,
+		bulk: header.kind === 'metrics' && isBulkLoad(sqliteOf(db), sniffed.bytes, sniffed.head)
+	};
+	// Semicolon files are read as German and the others as English; in the rare file whose values
+	// say otherwise, the whole pass runs again in the style they decide.
+	let style = defaultNumberStyle(delimiter);
+	for (;;) {
+		try {
+			return Object.assign(result, await importPass(pass, style));
+		} catch (e) {
+			if (!(e instanceof Restyle) || e.style === style) throw e;
+			style = e.style;
+		}
+	}
+}
 
+interface Pass {
+	db: DB;
+	header: Exclude<Header, { kind: null }>;
+	records: () => AsyncIterable<CsvRecord>;
+	options: IngestOptions;
+	dialect: Pick<Dialect, 'encoding' | 'delimiter'>;
+	sha256: string;
+	codes: CodeIndex;
+	month: { current: string };
+	crashAfter: number;
+	/** The file brings more rows than the table holds. */
+	bulk: boolean;
+}
+
+function unreadable(e: CsvSyntaxError): IssueLog {
+	const log = new IssueLog();
+	log.add({ line: e.line, column: null, value: null, code: 'unreadable_csv', detail: e.reason });
+	return log;
+}
+
+/** One pass over the data rows in `style`: checks and writes every row in one transaction. */
+async function importPass(pass: Pass, style: NumberStyle) {
+	const { db, header, options } = pass;
+	let log = new IssueLog();
+	log.addAll(header.issues);
+	const dialect: Dialect = { ...pass.dialect, numberStyle: style };
+	const outcome = {
+		dialect,
+		uploadId: null as number | null,
+		inserted: 0,
+		updated: 0,
+		unchanged: 0,
+		changes: [] as RowChange[]
+	};
 	try {
 		await db.transaction().execute(async (trx) => {
 			const { id: uploadId } = await trx
@@ -104,51 +179,94 @@ export async function importFile(
 				.values({
 					user_id: options.userId,
 					file_name: options.fileName,
-					sha256: sniffed.sha256,
+					sha256: pass.sha256,
 					kind: header.kind,
-					dialect: JSON.stringify(result.dialect)
+					dialect: JSON.stringify(dialect)
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
+			const watch = new StyleWatch(header);
+			let rows = 0;
+			const eachRecord = async (check: (record: CsvRecord) => void) => {
+				try {
+					for await (const record of dataRecords(pass.records())) {
+						rows++;
+						watch.note(record);
+						check(record);
+						if (rows % PROGRESS_EVERY === 0) options.onProgress?.(record.line);
+					}
+				} catch (e) {
+					if (!(e instanceof CsvSyntaxError)) throw e;
+					log.addAll(unreadable(e).errors);
+				}
+			};
+			const decideStyle = () => {
+				if (rows === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
+				const decided = watch.decide(dialect.delimiter);
+				if (!('style' in decided)) {
+					// The rows' number errors follow from the mix, which is what the user must fix.
+					log = new IssueLog();
+					log.addAll(header.issues);
+					const [firstLine, secondLine] = decided.conflictLines;
+					log.add({
+						line: secondLine,
+						column: null,
+						value: null,
+						code: 'mixed_number_format',
+						detail: String(firstLine)
+					});
+				} else if (decided.style !== style) {
+					throw new Restyle(decided.style);
+				}
+			};
+
 			let counts: Counts;
 			if (header.kind === 'metrics') {
-				const validator = new MetricsValidator(header.fields, header.names, style, codes, month);
+				const validator = new MetricsValidator(
+					header.fields,
+					header.names,
+					style,
+					pass.codes,
+					pass.month
+				);
 				const present = header.fields.filter((f): f is Metric =>
 					(METRIC_FIELDS as string[]).includes(f ?? '')
 				);
 				const column = (metric: Metric) => header.names[header.fields.indexOf(metric)] ?? metric;
-				const writer = new MetricsWriter(trx, uploadId, present, column, (w) => log.add(w));
-				let batch: MetricsRow[] = [];
-				const flush = async () => {
-					await writer.add(batch, log.errorCount === 0);
-					batch = [];
-					if (crashAfter > 0 && writer.written >= crashAfter) process.exit(99);
-				};
-				for await (const record of dataRecords(records())) {
+				const sqlite = sqliteOf(db);
+				const rebuildIndexes = pass.bulk ? deferIndexes(sqlite, 'monthly_metric') : () => {};
+				const writer = new MetricsWriter(sqlite, uploadId, present, column, (w) => log.add(w));
+				await eachRecord((record) => {
 					const found: Issue[] = [];
 					const row = validator.check(record, found);
 					log.addAll(found);
-					if (row) batch.push(row);
-					if (batch.length >= batchSize) {
-						await flush();
-						options.onProgress?.(record.line);
-					}
-				}
-				await flush();
+					if (!row) return;
+					writer.add(row, log.errorCount === 0);
+					if (pass.crashAfter > 0 && writer.written >= pass.crashAfter) process.exit(99);
+				});
+				decideStyle();
+				if (log.errorCount === 0 && !options.dryRun) rebuildIndexes();
 				counts = writer.counts;
-				result.changes = writer.changes;
+				outcome.changes = writer.changes;
 			} else {
-				const validator = new RegisterValidator(header.fields, header.names, style, codes, month);
+				const validator = new RegisterValidator(
+					header.fields,
+					header.names,
+					style,
+					pass.codes,
+					pass.month
+				);
 				const rows: RegisterRow[] = [];
-				for await (const record of dataRecords(records())) {
+				await eachRecord((record) => {
 					const found: Issue[] = [];
 					const row = validator.check(record, found);
 					log.addAll(found);
 					if (row) rows.push(row);
-				}
+				});
+				decideStyle();
 				counts = await writeRegister(trx, uploadId, rows, log.errorCount === 0);
 			}
-			Object.assign(result, counts);
+			Object.assign(outcome, counts);
 			if (log.errorCount > 0 || options.dryRun) throw new Rollback();
 			await trx
 				.updateTable('upload')
@@ -160,10 +278,10 @@ export async function importFile(
 				})
 				.where('id', '=', uploadId)
 				.execute();
-			result.uploadId = uploadId;
+			outcome.uploadId = uploadId;
 		});
 	} catch (e) {
 		if (!(e instanceof Rollback)) throw e;
 	}
-	return finish();
+	return { ...outcome, ...log.view() };
 }

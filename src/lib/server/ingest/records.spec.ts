@@ -17,11 +17,13 @@ describe('readRecords', () => {
 		expect(records.map((r) => [r.line, r.cells])).toEqual([
 			[1, ['a', 'b']],
 			[2, ['1', 'x\r\ny, z']],
+			[3, ['']],
 			[4, ['2', 'say "hi"']],
 			[5, ['', '']],
-			[6, ['3', '4']]
+			[6, ['3', '4']],
+			[7, ['']]
 		]);
-		expect(isBlank(records[3].cells)).toBe(true);
+		expect(records.filter((r) => isBlank(r.cells)).map((r) => r.line)).toEqual([3, 5, 7]);
 	});
 
 	it('reports broken quoting with the line where it starts', async () => {

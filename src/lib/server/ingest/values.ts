@@ -25,10 +25,14 @@ export function numberReadings(raw: string): Record<NumberStyle, boolean> {
 	return { de: NUMBER.de.test(text), en: NUMBER.en.test(text) };
 }
 
+const PLAIN = /^\d{1,12}$/;
+
 export type NumberResult =
 	{ value: number } | { error: 'not_a_number' | 'negative' | 'fractional_count' | 'too_large' };
 
 export function parseNumber(raw: string, style: NumberStyle, whole: boolean): NumberResult {
+	// Most cells are plain digits: nothing to read but the digits, nothing to check but the size.
+	if (PLAIN.test(raw)) return { value: Number(raw) };
 	const text = compact(raw);
 	if (!NUMBER[style].test(text)) return { error: 'not_a_number' };
 	const [group, decimal] = style === 'de' ? ['.', ','] : [',', '.'];
@@ -60,8 +64,19 @@ function month(year: string, mon: number): string | null {
 	return `${year}-${String(mon).padStart(2, '0')}`;
 }
 
+/** Files repeat a few hundred spellings of months and channels on every row: each is read once. */
+function remembered<T>(read: (raw: string) => T): (raw: string) => T {
+	const seen = new Map<string, T>();
+	return (raw) => {
+		if (seen.has(raw)) return seen.get(raw) as T;
+		const value = read(raw);
+		if (seen.size < 10_000) seen.set(raw, value);
+		return value;
+	};
+}
+
 /** `2026-01`, `2026-01-15`, `01/2026`, `1.2026`, `15.01.2026`, `Januar 2026`, `Jan. 2026`, `January 2026` → `2026-01`. */
-export function parseMonth(raw: string): string | null {
+export const parseMonth = remembered((raw: string): string | null => {
 	const text = raw.trim();
 	let m = /^(\d{4})-(\d{1,2})(-\d{1,2})?$/.exec(text);
 	if (m) return month(m[1], Number(m[2]));
@@ -74,11 +89,11 @@ export function parseMonth(raw: string): string | null {
 		return mon === undefined ? null : month(m[2], mon);
 	}
 	return null;
-}
+});
 
-export function parseChannel(raw: string): ChannelId | null {
-	return CHANNEL_LOOKUP.get(normalise(raw)) ?? null;
-}
+export const parseChannel = remembered(
+	(raw: string): ChannelId | null => CHANNEL_LOOKUP.get(normalise(raw)) ?? null
+);
 
 const STATES = lookup(Object.entries(STATE_NAMES) as [State, string[]][]);
 const CARRIERS = lookup(Object.entries(CARRIER_NAMES) as [Carrier, string[]][]);

@@ -1,6 +1,6 @@
-/** Writes validated metric rows in batches inside the caller's transaction, keeping before-images for undo. */
-import { sql, type Kysely } from 'kysely';
-import type { Database, Metric } from '$lib/server/db/schema';
+/** Writes validated metric rows one at a time inside the caller's transaction, keeping before-images for undo. */
+import type SQLite from 'better-sqlite3';
+import type { Metric } from '$lib/server/db/schema';
 import { METRICS } from '$lib/server/db/schema';
 import { addMonths } from '$lib/months';
 import type { Issue } from './messages';
@@ -23,133 +23,167 @@ export interface RowChange {
 	after: Figures;
 }
 
-type StoredRow = { jobcenter_id: number; channel_id: string; month: string } & Figures;
-
 const EMPTY: Figures = Object.fromEntries(METRICS.map((m) => [m, null])) as Figures;
 const SAMPLE_CHANGES = 100;
+const KEY = ['jobcenter_id', 'channel_id', 'month'];
+const IMAGE_COLUMNS = [
+	'upload_id',
+	...KEY,
+	'existed_before',
+	'exists_after',
+	...METRICS.map((m) => `before_${m}`),
+	...METRICS.map((m) => `after_${m}`)
+];
+const placeholders = (columns: string[]) => columns.map(() => '?').join(', ');
 
-const keyOf = (jobcenterId: number, channel: string, month: string) =>
-	`${jobcenterId}|${channel}|${month}`;
-
+/**
+ * Prepared statements on the raw connection, one row at a time: this runs for every row of files
+ * with half a million rows, where Kysely's compiled batches took most of the import's time.
+ */
 export class MetricsWriter {
 	readonly counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
 	readonly changes: RowChange[] = [];
 	written = 0;
+	/** Jobcenters without stored rows: their rows can only meet rows of this file. */
+	private readonly fresh: Set<number>;
+	/** The month and followers of the last row written per jobcenter and channel. */
+	private readonly last = new Map<string, { month: string; followers: number | null }>();
+	private readonly stored: SQLite.Statement;
+	private readonly upsert: SQLite.Statement;
+	private readonly image: SQLite.Statement;
 
 	constructor(
-		private readonly trx: Kysely<Database>,
+		sqlite: SQLite.Database,
 		private readonly uploadId: number,
 		/** The metric columns the file has; the others stay as stored. */
 		private readonly present: Metric[],
 		private readonly column: (metric: Metric) => string,
 		private readonly warn: (issue: Issue) => void
-	) {}
-
-	/** Classifies a batch against the stored rows and, when `write` is set, writes it. */
-	async add(rows: MetricsRow[], write: boolean): Promise<void> {
-		if (rows.length === 0) return;
-		const stored = await this.fetch(rows);
-		const toWrite: { row: MetricsRow; before: Figures | null; after: Figures }[] = [];
-		for (const row of rows) {
-			const before = stored.get(keyOf(row.jobcenterId, row.channel, row.month)) ?? null;
-			const after: Figures = { ...(before ?? EMPTY), ...row.values };
-			if (before && this.present.every((m) => before[m] === after[m])) {
-				this.counts.unchanged++;
-				continue;
-			}
-			this.counts[before ? 'updated' : 'inserted']++;
-			toWrite.push({ row, before, after });
-			if (before && this.changes.length < SAMPLE_CHANGES) {
-				this.changes.push({ ...keyFields(row), line: row.line, before, after });
-			}
-			const previous = stored.get(keyOf(row.jobcenterId, row.channel, addMonths(row.month, -1)));
-			for (const w of plausibilityWarnings(
-				row.line,
-				after,
-				previous?.followers ?? null,
-				this.column
-			)) {
-				this.warn(w);
-			}
-		}
-		if (write && toWrite.length > 0) await this.write(toWrite);
-	}
-
-	/** The stored rows for the batch's keys and for the month before each (for the followers check). */
-	private async fetch(rows: MetricsRow[]): Promise<Map<string, Figures>> {
-		const keys = rows.flatMap((r) => [
-			sql`(${r.jobcenterId}, ${r.channel}, ${r.month})`,
-			sql`(${r.jobcenterId}, ${r.channel}, ${addMonths(r.month, -1)})`
-		]);
-		// SQLite takes a list of row values only as a subquery, hence `values`.
-		const found = await this.trx
-			.selectFrom('monthly_metric')
-			.selectAll()
-			.where(sql<boolean>`(jobcenter_id, channel_id, month) in (values ${sql.join(keys)})`)
-			.execute();
-		return new Map(
-			found.map((r: StoredRow) => [keyOf(r.jobcenter_id, r.channel_id, r.month), figures(r)])
+	) {
+		this.fresh = new Set(
+			sqlite
+				.prepare(
+					`select id from jobcenter j
+					where not exists (select 1 from monthly_metric m where m.jobcenter_id = j.id)`
+				)
+				.pluck()
+				.all() as number[]
+		);
+		// The row itself and the month before it (for the followers check), written earlier in this
+		// file or stored before.
+		this.stored = sqlite
+			.prepare(
+				`select month, ${METRICS.join(', ')} from monthly_metric
+				where jobcenter_id = ? and channel_id = ? and month in (?, ?)`
+			)
+			.raw();
+		const columns = [...KEY, ...present];
+		const update = present.length
+			? `do update set ${present.map((m) => `${m} = excluded.${m}`).join(', ')}`
+			: 'do nothing';
+		this.upsert = sqlite.prepare(
+			`insert into monthly_metric (${columns.join(', ')}) values (${placeholders(columns)})
+			on conflict (${KEY.join(', ')}) ${update}`
+		);
+		this.image = sqlite.prepare(
+			`insert into upload_metric_change (${IMAGE_COLUMNS.join(', ')})
+			values (${placeholders(IMAGE_COLUMNS)})`
 		);
 	}
 
-	private async write(items: { row: MetricsRow; before: Figures | null; after: Figures }[]) {
-		const present = this.present;
-		await this.trx
-			.insertInto('monthly_metric')
-			.values(
-				items.map(({ row }) => {
-					const stored: Partial<Figures> = {};
-					for (const m of present) stored[m] = row.values[m] ?? null;
-					return {
-						jobcenter_id: row.jobcenterId,
-						channel_id: row.channel,
-						month: row.month,
-						...stored
-					};
-				})
-			)
-			.onConflict((oc) =>
-				oc
-					.columns(['jobcenter_id', 'channel_id', 'month'])
-					.doUpdateSet(Object.fromEntries(present.map((m) => [m, sql.ref(`excluded.${m}`)])))
-			)
-			.execute();
-		await this.trx
-			.insertInto('upload_metric_change')
-			.values(
-				items.map(({ row, before, after }) => ({
-					upload_id: this.uploadId,
-					jobcenter_id: row.jobcenterId,
-					channel_id: row.channel,
-					month: row.month,
-					existed_before: before ? 1 : 0,
-					exists_after: 1,
-					...images('before', before ?? EMPTY),
-					...images('after', after)
-				}))
-			)
-			.execute();
-		this.written += items.length;
+	/** Classifies a row against the stored one and, when `write` is set, writes it. */
+	add(row: MetricsRow, write: boolean): void {
+		const previousMonth = monthBefore(row.month);
+		const series = `${row.jobcenterId}|${row.channel}`;
+		const last = this.last.get(series);
+		// Files come sorted by month, mostly: then a new jobcenter's row needs no lookup at all.
+		const { before, previousFollowers } =
+			this.fresh.has(row.jobcenterId) && last?.month === previousMonth
+				? { before: null, previousFollowers: last.followers }
+				: this.lookup(row, previousMonth);
+		const after: Figures = { ...(before ?? EMPTY), ...row.values };
+		if (before && this.present.every((m) => before[m] === after[m])) {
+			this.counts.unchanged++;
+			return;
+		}
+		this.counts[before ? 'updated' : 'inserted']++;
+		if (before && this.changes.length < SAMPLE_CHANGES) {
+			const { jobcenterId, channel, month } = row;
+			this.changes.push({ line: row.line, jobcenterId, channel, month, before, after });
+		}
+		for (const w of plausibilityWarnings(row.line, after, previousFollowers, this.column)) {
+			this.warn(w);
+		}
+		if (!write) return;
+		this.write(row, before, after);
+		this.last.set(series, { month: row.month, followers: after.followers });
+	}
+
+	private lookup(row: MetricsRow, previousMonth: string) {
+		let before: Figures | null = null;
+		let previousFollowers: number | null = null;
+		for (const found of this.stored.all(row.jobcenterId, row.channel, row.month, previousMonth) as [
+			string,
+			...(number | null)[]
+		][]) {
+			if (found[0] === row.month) before = figures(found);
+			else previousFollowers = found[1];
+		}
+		return { before, previousFollowers };
+	}
+
+	private write(row: MetricsRow, before: Figures | null, after: Figures): void {
+		const values: (string | number | null)[] = [row.jobcenterId, row.channel, row.month];
+		for (const m of this.present) values.push(row.values[m] ?? null);
+		this.upsert.run(values);
+		const image: (string | number | null)[] = [this.uploadId, row.jobcenterId, row.channel];
+		image.push(row.month, before ? 1 : 0, 1);
+		for (const m of METRICS) image.push(before ? before[m] : null);
+		for (const m of METRICS) image.push(after[m]);
+		this.image.run(image);
+		this.written++;
 	}
 }
 
-function keyFields(row: MetricsRow) {
-	return { jobcenterId: row.jobcenterId, channel: row.channel, month: row.month };
+const monthsBefore = new Map<string, string>();
+function monthBefore(month: string): string {
+	let before = monthsBefore.get(month);
+	if (before === undefined) monthsBefore.set(month, (before = addMonths(month, -1)));
+	return before;
 }
 
-function figures(row: Figures): Figures {
-	return Object.fromEntries(METRICS.map((m) => [m, row[m]])) as Figures;
+/** A stored row as `month, …metrics`, in the order of METRICS. */
+function figures(found: (string | number | null)[]): Figures {
+	const result = {} as Figures;
+	for (let i = 0; i < METRICS.length; i++) result[METRICS[i]] = found[i + 1] as number | null;
+	return result;
 }
 
-const COLUMN_NAMES = {
-	before: METRICS.map((m) => `before_${m}`),
-	after: METRICS.map((m) => `after_${m}`)
-};
+/** Below this many rows, index upkeep row by row costs next to nothing. */
+const BULK_ROWS = 10_000;
 
-/** A plain loop: this runs for every written row, and `Object.fromEntries` showed up in profiles. */
-function images<S extends 'before' | 'after'>(side: S, values: Figures) {
-	const names = COLUMN_NAMES[side];
-	const image: Record<string, number | null> = {};
-	for (let i = 0; i < METRICS.length; i++) image[names[i]] = values[METRICS[i]];
-	return image as { [M in Metric as `${S}_${M}`]: number | null };
+/**
+ * Whether a file of `bytes` whose first lines are `head` brings more rows than the table holds: then
+ * building the secondary indexes once after the load beats keeping them up to date row by row,
+ * which for the month-first indexes means random writes all over the file.
+ */
+export function isBulkLoad(sqlite: SQLite.Database, bytes: number, head: string): boolean {
+	const lines = head.split('\n').length - 1;
+	const estimate = lines > 0 ? (bytes / head.length) * lines : 0;
+	if (estimate < BULK_ROWS) return false;
+	return estimate > (sqlite.prepare('select count(*) from monthly_metric').pluck().get() as number);
+}
+
+/**
+ * Drops the table's secondary indexes and returns what builds them again. Inside the import's
+ * transaction, readers keep their indexes meanwhile and a rollback brings them back.
+ */
+export function deferIndexes(sqlite: SQLite.Database, table: string): () => void {
+	const indexes = sqlite
+		.prepare(
+			`select name, sql from sqlite_schema where type = 'index' and tbl_name = ? and sql is not null`
+		)
+		.all(table) as { name: string; sql: string }[];
+	for (const { name } of indexes) sqlite.exec(`drop index "${name}"`);
+	return () => indexes.forEach(({ sql }) => sqlite.exec(sql));
 }
