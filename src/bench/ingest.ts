@@ -1,6 +1,7 @@
 /** Times the importer on the canonical and the German file against the sqlite3 shell's own `.import`. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { METRICS } from '$lib/server/db/schema';
 import { METRICS_HEADER } from '$lib/server/ingest/export';
 import type { DataFiles } from './dataset';
 import { runCommand, succeeded, type Env } from './process';
@@ -17,8 +18,12 @@ export interface IngestResults {
 	canonical: IngestRun;
 	german: IngestRun;
 	sqlite: IngestRun;
+	/** (d) The sqlite3 shell loading the same file into Benchlearn's schema, undo images included. */
+	sqliteSchema: IngestRun;
 	/** (a)/(c): the importer against the sqlite3 shell on the same file. */
 	canonicalVsSqlite: number;
+	/** (a)/(d): the importer against SQLite's own floor for our schema, without any checking. */
+	canonicalVsSchema: number;
 	/** (b)/(a): the German file against the canonical one. */
 	germanVsCanonical: number;
 }
@@ -30,6 +35,16 @@ const run = (rows: number, ms: number, peakRss: number | null): IngestRun => ({
 	peakRss
 });
 
+/** A fresh database with Benchlearn's schema and the register, imported with `npm run import`. */
+async function withRegister(database: string, files: DataFiles, env: Env): Promise<Env> {
+	const withDb = { ...env, DATABASE_PATH: database };
+	succeeded(
+		'Importing the register',
+		await runCommand('npm', ['run', '-s', 'import', '--', files.register], { env: withDb })
+	);
+	return withDb;
+}
+
 /** `npm run import` of the register (untimed), then of one metrics file, into a fresh database. */
 export async function importInto(
 	database: string,
@@ -38,11 +53,7 @@ export async function importInto(
 	env: Env,
 	rssDir: string
 ): Promise<IngestRun> {
-	const withDb = { ...env, DATABASE_PATH: database };
-	succeeded(
-		'Importing the register',
-		await runCommand('npm', ['run', '-s', 'import', '--', files.register], { env: withDb })
-	);
+	const withDb = await withRegister(database, files, env);
 	mkdirSync(rssDir, { recursive: true });
 	const result = succeeded(
 		`Importing ${metrics}`,
@@ -66,6 +77,40 @@ export async function sqliteImport(database: string, files: DataFiles): Promise<
 	return run(files.rows, result.ms, null);
 }
 
+/**
+ * The sqlite3 shell loading the file into the migrated schema: `.import` into a scratch table, then
+ * plain `insert … select` into `monthly_metric` (its keys, indexes and checks) and the undo images,
+ * as the importer writes them. No validation at all: what SQLite itself needs for our tables.
+ */
+export async function sqliteSchemaImport(
+	database: string,
+	files: DataFiles,
+	env: Env
+): Promise<IngestRun> {
+	await withRegister(database, files, env);
+	const values = METRICS.map((m) => `nullif(f.${m}, '')`).join(', ');
+	const load = `begin;
+		insert into upload (file_name, sha256, kind) values ('sqlite3', '', 'metrics');
+		insert into monthly_metric (jobcenter_id, channel_id, month, ${METRICS.join(', ')})
+			select j.id, f.channel, f.month, ${values} from file f join jobcenter j on j.code = f.jobcenter;
+		insert into upload_metric_change (upload_id, jobcenter_id, channel_id, month, existed_before,
+			exists_after, ${METRICS.map((m) => `after_${m}`).join(', ')})
+			select (select max(id) from upload), jobcenter_id, channel_id, month, 0, 1, ${METRICS.join(', ')}
+			from monthly_metric;
+		commit;`;
+	const result = succeeded(
+		'sqlite3 into the schema',
+		await runCommand('sqlite3', [
+			database,
+			'-cmd',
+			`pragma foreign_keys = on; pragma synchronous = normal; create temp table file(${METRICS_HEADER.join(', ')})`,
+			`.import --csv --skip 1 ${files.canonical} file`,
+			load
+		])
+	);
+	return run(files.rows, result.ms, null);
+}
+
 export async function benchIngest(dir: string, files: DataFiles, env: Env): Promise<IngestResults> {
 	const rssDir = join(dir, 'rss');
 	const canonical = await importInto(
@@ -77,11 +122,14 @@ export async function benchIngest(dir: string, files: DataFiles, env: Env): Prom
 	);
 	const german = await importInto(join(dir, 'german.db'), files, files.german, env, rssDir);
 	const sqlite = await sqliteImport(join(dir, 'sqlite3.db'), files);
+	const sqliteSchema = await sqliteSchemaImport(join(dir, 'sqlite3-schema.db'), files, env);
 	return {
 		canonical,
 		german,
 		sqlite,
+		sqliteSchema,
 		canonicalVsSqlite: canonical.ms / sqlite.ms,
+		canonicalVsSchema: canonical.ms / sqliteSchema.ms,
 		germanVsCanonical: german.ms / canonical.ms
 	};
 }
