@@ -46,7 +46,8 @@ test('a jobcenter user sees only its own figures and can opt in to be named in i
 	await signIn(page, 'jobcenter');
 	await expect(page.getByRole('heading', { level: 1, name: 'Jobcenter Kreis Gütersloh' })).toBeVisible();
 	await expect(page.getByText('Reichweite, Resonanz und Personalaufwand im Vergleich')).toBeVisible();
-	await expect(page.getByRole('table', { name: /Alle erfassten Jobcenter/ })).toHaveCount(0);
+	await expect(page.getByRole('table', { name: /Erfasste Jobcenter/ })).toHaveCount(0);
+	await expect(page.getByRole('search', { name: 'Jobcenter filtern' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Protokoll' })).toHaveCount(0);
 	await page.screenshot({ path: 'test-results/screenshots/overview-jobcenter.png', fullPage: true });
 

@@ -44,6 +44,9 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		...['ring', 'carrier', 'state', 'size', 'all'].map((peers) => `/?peers=${peers}`),
 		...CHANNEL_IDS.map((channel) => `/?channel=${channel}`),
 		'/?from=2025-01&to=2025-06',
+		// The analysts' register filter must not open the register to a jobcenter user.
+		'/?suche=jobcenter&seite=2',
+		'/?land=BY&ring=ohne',
 		'/karte?x=hours_per_post&y=engagement_rate_pct',
 		'/karte?y=interactions_per_post',
 		'/karte?y=interactions_per_staff_hour',

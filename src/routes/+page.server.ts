@@ -5,9 +5,16 @@ import { authorise } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { overview } from '$lib/server/dashboard/overview';
 import { resolveView } from '$lib/server/dashboard/view';
-import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
+import {
+	followersByChannel,
+	latestMonth,
+	listJobcenters,
+	registerChoices
+} from '$lib/server/db/overview';
+import { STATE_NAMES } from '$lib/server/ingest/aliases';
 import { db, kpiSource } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
+import { readRegisterQuery } from './registerQuery';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
@@ -17,20 +24,36 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		viewer,
 		url.searchParams
 	);
-	if (!self || !jobcenter) return { mode: 'picker' as const, ...(await picker()) };
+	if (!self || !jobcenter) return { mode: 'picker' as const, ...(await picker(url.searchParams)) };
 	if (!filters) return { mode: 'empty' as const, jobcenter, options };
 	const result = await overview(source, viewer, self, filters);
 	return { mode: 'overview' as const, jobcenter, options, filters, ...result };
 };
 
-/** Analysts without a chosen jobcenter: the register to pick from and the totals of all channels. */
-async function picker() {
-	const jobcenters = await listJobcenters(db());
+/** Analysts without a chosen jobcenter: one page of the register to pick from and the totals of all channels. */
+async function picker(params: URLSearchParams) {
+	const choices = await registerChoices(db());
+	const { filter, page } = readRegisterQuery(params, choices);
+	const register = {
+		...(await listJobcenters(db(), filter, page)),
+		filter,
+		total: choices.total,
+		states: choices.states.map((code) => ({ code, name: STATE_NAMES[code][0] })),
+		rings: choices.rings,
+		withoutRing: choices.withoutRing
+	};
 	const to = await latestMonth(db(), currentMonth());
-	if (!to) return { jobcenters, period: null, series: [] };
+	if (!to) return { register, period: null, series: [] };
 	const from = addMonths(to, -23);
 	const months = monthRange(from, to);
 	const rows = await followersByChannel(db(), from, to);
-	const series = toSeries(rows, months, (r) => r.channel_id, (r) => r.month, (r) => r.followers, [...CHANNELS]);
-	return { jobcenters, period: { from, to, months }, series };
+	const series = toSeries(
+		rows,
+		months,
+		(r) => r.channel_id,
+		(r) => r.month,
+		(r) => r.followers,
+		[...CHANNELS]
+	);
+	return { register, period: { from, to, months }, series };
 }

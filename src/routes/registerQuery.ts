@@ -1,0 +1,68 @@
+/** The picker's register filter and paging as the URL carries them: read on the server, written by the form and the links. */
+import type { RegisterFilter } from '$lib/server/db/overview';
+
+/** Names apart from the dashboard's own (`jc`, `from`, `to`, `peers`, `channel`, `round`). */
+export const PARAMS = { search: 'suche', state: 'land', ring: 'ring', page: 'seite' } as const;
+
+/** The `ring` value for jobcenters without a ring; a real ring of that name takes precedence. */
+export const NO_RING = 'ohne';
+
+export const SEARCH_MAX_LENGTH = 100;
+
+/** Where the register starts on the page, so that filtering and paging land on it. */
+export const REGISTER_ANCHOR = 'verzeichnis';
+
+/** The values a filter may take: the states and rings the register holds. */
+export interface RegisterChoices {
+	states: string[];
+	rings: string[];
+	withoutRing: boolean;
+}
+
+/** A value the register does not hold (an old bookmark, a typo) is ignored rather than refused. */
+export function readRegisterQuery(params: URLSearchParams, choices: RegisterChoices) {
+	const search = (params.get(PARAMS.search) ?? '').trim().slice(0, SEARCH_MAX_LENGTH);
+	const stateText = params.get(PARAMS.state);
+	const state = choices.states.find((s) => s === stateText) ?? null;
+	const ringText = params.get(PARAMS.ring);
+	const ring =
+		ringText !== null && choices.rings.includes(ringText)
+			? ringText
+			: ringText === NO_RING && choices.withoutRing
+				? null
+				: undefined;
+	// Too large a page is clamped by the query, which knows how many there are.
+	const page = Math.max(1, Math.floor(Number(params.get(PARAMS.page))) || 1);
+	return { filter: { search, state, ring } satisfies RegisterFilter, page };
+}
+
+export function isFiltered(filter: RegisterFilter): boolean {
+	return filter.search !== '' || filter.state !== null || filter.ring !== undefined;
+}
+
+/** The URL of one page of the register under a filter; page 1 and empty fields are left out. */
+export function registerHref(filter: RegisterFilter, page: number): string {
+	const query = new URLSearchParams();
+	if (filter.search) query.set(PARAMS.search, filter.search);
+	if (filter.state) query.set(PARAMS.state, filter.state);
+	if (filter.ring !== undefined) query.set(PARAMS.ring, filter.ring ?? NO_RING);
+	if (page > 1) query.set(PARAMS.page, String(page));
+	return `/${query.size ? `?${query}` : ''}#${REGISTER_ANCHOR}`;
+}
+
+/** The page numbers a pagination shows: the first, the last and the neighbours of the current; `null` marks a gap. */
+export function pageItems(page: number, pages: number): (number | null)[] {
+	const shown = [1, page - 1, page, page + 1, pages].filter(
+		(p, i, all) => p >= 1 && p <= pages && all.indexOf(p) === i
+	);
+	shown.sort((a, b) => a - b);
+	const items: (number | null)[] = [];
+	for (const p of shown) {
+		const last = items.at(-1);
+		// A gap of one page shows that page: „1 2 3“ says more than „1 … 3“ and is no longer.
+		if (typeof last === 'number' && p - last === 2) items.push(last + 1);
+		else if (typeof last === 'number' && p - last > 2) items.push(null);
+		items.push(p);
+	}
+	return items;
+}
