@@ -5,19 +5,35 @@ function tag(): string {
 	return getLocale() === 'en' ? 'en-GB' : 'de-DE';
 }
 
+/** Building an Intl formatter costs about as much as rendering a table row, so each is built once. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+	let formatter = formatters.get(key);
+	if (!formatter) formatters.set(key, (formatter = make()));
+	return formatter as F;
+}
+
 export function formatNumber(value: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(tag(), {
-		minimumFractionDigits: fractionDigits,
-		maximumFractionDigits: fractionDigits
-	}).format(value);
+	const locale = tag();
+	return cached(
+		`number ${locale} ${fractionDigits}`,
+		() =>
+			new Intl.NumberFormat(locale, {
+				minimumFractionDigits: fractionDigits,
+				maximumFractionDigits: fractionDigits
+			})
+	).format(value);
 }
 
 /** `2026-01` → `Jan. 2026` (short) or `Januar 2026` (long). */
 export function formatMonth(month: string, style: 'short' | 'long' = 'short'): string {
 	const [year, mon] = month.split('-').map(Number);
-	return new Intl.DateTimeFormat(tag(), { month: style, year: 'numeric', timeZone: 'UTC' }).format(
-		Date.UTC(year, mon - 1, 1)
-	);
+	const locale = tag();
+	return cached(
+		`month ${locale} ${style}`,
+		() => new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' })
+	).format(Date.UTC(year, mon - 1, 1));
 }
 
 /** An ISO timestamp as `25.11.2026, 14:05` in Berlin time. */
