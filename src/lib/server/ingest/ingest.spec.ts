@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import { dumpTables } from '$lib/server/db/dump';
 import { sql } from 'kysely';
-import type { DB } from '$lib/server/db';
+import SQLite from 'better-sqlite3';
+import { sqliteOf, type DB } from '$lib/server/db';
 import { addMonths } from '$lib/months';
 import { bufferSource } from './dialect';
 import { importFile, type IngestScope } from './ingest';
@@ -259,6 +260,55 @@ describe('importFile with metrics', () => {
 		}>`select count(*) as n, sum(posts) as posts
 			from monthly_metric where month = '2020-05'`.execute(db);
 		expect(may2020.rows).toEqual([{ n: 60, posts: 60 }]);
+	});
+
+	it('warns on a dry run exactly as on the import, from months earlier in the file', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		await run(db, 'jobcenter,month,channel,followers\n05754,2025-12,x,100\n');
+		const file =
+			'jobcenter,month,channel,followers\n05754,2026-01,x,100\n05754,2026-01,facebook,5\n' +
+			'05754,2026-03,x,300\n05754,2026-02,x,160\n';
+		const warnings = (r: { warnings: { line: number | null; code: string }[] }) =>
+			r.warnings.map((w) => [w.line, w.code]);
+		const dry = await run(db, file, { dryRun: true });
+		expect(warnings(dry)).toEqual([[5, 'followers_jump']]);
+		expect(warnings(await run(db, file))).toEqual(warnings(dry));
+	});
+
+	it('checks a file on a dry run without holding the write lock', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		const lines = ['jobcenter,month,channel,posts'];
+		for (let m = 0; m < 200; m++)
+			for (const channel of ['facebook', 'x', 'youtube'])
+				lines.push(`05754,${addMonths('2010-01', m)},${channel},1`);
+		const file = lines.join('\n');
+		// Another connection that does not wait: it fails at once while an import holds the lock.
+		const other = new SQLite(sqliteOf(db).name, { timeout: 0 });
+		const probes: string[] = [];
+		const probe = () => {
+			try {
+				other.exec('begin immediate; rollback');
+				probes.push('free');
+			} catch (e) {
+				probes.push((e as { code: string }).code);
+			}
+		};
+		const check = (dryRun: boolean) =>
+			importFile(db, bufferSource(file), {
+				fileName: 'test.csv',
+				userId: null,
+				scope: ANALYST,
+				dryRun,
+				env: ENV,
+				onProgress: probe
+			});
+		expect(await check(true)).toMatchObject({ inserted: 600, errorCount: 0 });
+		expect(probes).toEqual(['free']);
+		expect(await check(false)).toMatchObject({ inserted: 600, errorCount: 0 });
+		expect(probes).toEqual(['free', 'SQLITE_BUSY']);
+		other.close();
 	});
 
 	it('writes nothing on a dry run but counts what it would do', async () => {

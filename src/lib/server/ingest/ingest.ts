@@ -1,7 +1,8 @@
 /** Imports one CSV file: sniff its dialect, check every row, then write all rows or none in one transaction. */
 import { sqliteOf, type DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
-import type { Metric } from '$lib/server/db/schema';
+import type { Kysely } from 'kysely';
+import type { Database, Metric } from '$lib/server/db/schema';
 import { METRIC_FIELDS } from './aliases';
 import {
 	decode,
@@ -174,17 +175,9 @@ async function importPass(pass: Pass, style: NumberStyle) {
 	};
 	try {
 		await db.transaction().execute(async (trx) => {
-			const { id: uploadId } = await trx
-				.insertInto('upload')
-				.values({
-					user_id: options.userId,
-					file_name: options.fileName,
-					sha256: pass.sha256,
-					kind: header.kind,
-					dialect: JSON.stringify(dialect)
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			// A dry run only reads: it holds no write lock, so others can write while a big file is checked.
+			const uploadId = options.dryRun ? 0 : await recordUpload(trx, pass, dialect);
+			const write = () => log.errorCount === 0 && !options.dryRun;
 			const watch = new StyleWatch(header);
 			let rows = 0;
 			const eachRecord = async (check: (record: CsvRecord) => void) => {
@@ -234,18 +227,19 @@ async function importPass(pass: Pass, style: NumberStyle) {
 				);
 				const column = (metric: Metric) => header.names[header.fields.indexOf(metric)] ?? metric;
 				const sqlite = sqliteOf(db);
-				const rebuildIndexes = pass.bulk ? deferIndexes(sqlite, 'monthly_metric') : () => {};
+				const rebuildIndexes =
+					pass.bulk && !options.dryRun ? deferIndexes(sqlite, 'monthly_metric') : () => {};
 				const writer = new MetricsWriter(sqlite, uploadId, present, column, (w) => log.add(w));
 				await eachRecord((record) => {
 					const found: Issue[] = [];
 					const row = validator.check(record, found);
 					log.addAll(found);
 					if (!row) return;
-					writer.add(row, log.errorCount === 0);
+					writer.add(row, write());
 					if (pass.crashAfter > 0 && writer.written >= pass.crashAfter) process.exit(99);
 				});
 				decideStyle();
-				if (log.errorCount === 0 && !options.dryRun) rebuildIndexes();
+				if (write()) rebuildIndexes();
 				counts = writer.counts;
 				outcome.changes = writer.changes;
 			} else {
@@ -264,7 +258,7 @@ async function importPass(pass: Pass, style: NumberStyle) {
 					if (row) rows.push(row);
 				});
 				decideStyle();
-				counts = await writeRegister(trx, uploadId, rows, log.errorCount === 0);
+				counts = await writeRegister(trx, uploadId, rows, write());
 			}
 			Object.assign(outcome, counts);
 			if (log.errorCount > 0 || options.dryRun) throw new Rollback();
@@ -284,4 +278,19 @@ async function importPass(pass: Pass, style: NumberStyle) {
 		if (!(e instanceof Rollback)) throw e;
 	}
 	return { ...outcome, ...log.view() };
+}
+
+async function recordUpload(trx: Kysely<Database>, pass: Pass, dialect: Dialect): Promise<number> {
+	const { id } = await trx
+		.insertInto('upload')
+		.values({
+			user_id: pass.options.userId,
+			file_name: pass.options.fileName,
+			sha256: pass.sha256,
+			kind: pass.header.kind,
+			dialect: JSON.stringify(dialect)
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
 }

@@ -6,6 +6,7 @@ import { isWarning, type Issue } from './messages';
 import type { CsvRecord } from './records';
 import {
 	EARLIEST_MONTH,
+	monthIndex,
 	parseChannel,
 	parseMonth,
 	parseNumber,
@@ -193,13 +194,4 @@ export class MetricsValidator extends RowValidator<MetricsField> {
 		const failed = duplicate || issues.slice(before).some((i) => !isWarning(i.code));
 		return failed ? null : { line, jobcenterId: match.id, channel, month, values };
 	}
-}
-
-/** Months since the earliest accepted one; valid rows lie between it and the current month. */
-function monthIndex(month: string): number {
-	return (
-		(Number(month.slice(0, 4)) - Number(EARLIEST_MONTH.slice(0, 4))) * 12 +
-		Number(month.slice(5, 7)) -
-		1
-	);
 }

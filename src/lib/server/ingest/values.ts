@@ -8,6 +8,15 @@ export type NumberStyle = 'de' | 'en';
 /** Data before this month cannot be right: the jobcenters' social-media reporting started later. */
 export const EARLIEST_MONTH = '2010-01';
 
+/** Months since the earliest accepted one; valid rows lie between it and the current month. */
+export function monthIndex(month: string): number {
+	return (
+		(Number(month.slice(0, 4)) - Number(EARLIEST_MONTH.slice(0, 4))) * 12 +
+		Number(month.slice(5, 7)) -
+		1
+	);
+}
+
 // Thousands groups must be complete (`1.234`, not `1.23`), so that a decimal never passes as grouped.
 const NUMBER: Record<NumberStyle, RegExp> = {
 	de: /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/,

@@ -6,6 +6,7 @@ import { addMonths } from '$lib/months';
 import type { Issue } from './messages';
 import { plausibilityWarnings, type Figures } from './plausibility';
 import type { MetricsRow } from './validate';
+import { monthIndex } from './values';
 
 export interface Counts {
 	inserted: number;
@@ -46,8 +47,12 @@ export class MetricsWriter {
 	written = 0;
 	/** Jobcenters without stored rows: their rows can only meet rows of this file. */
 	private readonly fresh: Set<number>;
-	/** The month and followers of the last row written per jobcenter and channel. */
-	private readonly last = new Map<string, { month: string; followers: number | null }>();
+	/**
+	 * The followers this file brings per jobcenter and channel, by month index (NaN: not in the
+	 * file, -1: an empty cell). The month before a row comes from here when the file has it, written
+	 * or not, so that a dry run warns as the import does; typed arrays keep half a million rows small.
+	 */
+	private readonly followersInFile = new Map<string, Float64Array>();
 	private readonly stored: SQLite.Statement;
 	private readonly upsert: SQLite.Statement;
 	private readonly image: SQLite.Statement;
@@ -91,17 +96,28 @@ export class MetricsWriter {
 		);
 	}
 
-	/** Classifies a row against the stored one and, when `write` is set, writes it. */
+	/**
+	 * Classifies a row against the stored one and, when `write` is set, writes it. Nothing here
+	 * depends on the rows written before, so a dry run needs no write at all.
+	 */
 	add(row: MetricsRow, write: boolean): void {
 		const previousMonth = monthBefore(row.month);
 		const series = `${row.jobcenterId}|${row.channel}`;
-		const last = this.last.get(series);
-		// Files come sorted by month, mostly: then a new jobcenter's row needs no lookup at all.
-		const { before, previousFollowers } =
-			this.fresh.has(row.jobcenterId) && last?.month === previousMonth
-				? { before: null, previousFollowers: last.followers }
-				: this.lookup(row, previousMonth);
+		const at = monthIndex(row.month);
+		const inFile = this.monthsInFile(series, at);
+		// A jobcenter new to the table needs no lookup: a file holds each row only once.
+		const stored = this.fresh.has(row.jobcenterId)
+			? { before: null, previousFollowers: null }
+			: this.lookup(row, previousMonth);
+		const { before } = stored;
+		const fromFile = at > 0 ? inFile[at - 1] : NaN;
+		const previousFollowers = Number.isNaN(fromFile)
+			? stored.previousFollowers
+			: fromFile < 0
+				? null
+				: fromFile;
 		const after: Figures = { ...(before ?? EMPTY), ...row.values };
+		inFile[at] = after.followers ?? -1;
 		if (before && this.present.every((m) => before[m] === after[m])) {
 			this.counts.unchanged++;
 			return;
@@ -114,9 +130,16 @@ export class MetricsWriter {
 		for (const w of plausibilityWarnings(row.line, after, previousFollowers, this.column)) {
 			this.warn(w);
 		}
-		if (!write) return;
-		this.write(row, before, after);
-		this.last.set(series, { month: row.month, followers: after.followers });
+		if (write) this.write(row, before, after);
+	}
+
+	private monthsInFile(series: string, at: number): Float64Array {
+		const months = this.followersInFile.get(series);
+		if (months && months.length > at) return months;
+		const grown = new Float64Array(at + 12).fill(NaN);
+		if (months) grown.set(months);
+		this.followersInFile.set(series, grown);
+		return grown;
 	}
 
 	private lookup(row: MetricsRow, previousMonth: string) {
