@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { sqliteOf } from '$lib/server/db';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import { login } from './login';
 import { createSession, deleteSession, idleMinutes, validateSession } from './sessions';
@@ -22,16 +24,21 @@ describe('users', () => {
 	it('refuses bad input with a message that says what to do', async () => {
 		const db = await testDatabase();
 		await addJobcenter(db, '05754');
-		const create = (u: object) => createUser(db, { email: 'x@y.de', role: 'analyst', password: PASSWORD, ...u });
+		const create = (u: object) =>
+			createUser(db, { email: 'x@y.de', role: 'analyst', password: PASSWORD, ...u });
 		await expect(create({ email: 'kein-at' })).rejects.toThrow(UserError);
 		await expect(create({ role: 'chef' })).rejects.toThrow(/Rolle „chef“/);
 		await expect(create({ role: 'jobcenter' })).rejects.toThrow(/Kennung seines Jobcenters/);
 		await expect(create({ role: 'jobcenter', jobcenterCode: '99999' })).rejects.toThrow(/„99999“/);
-		await expect(create({ jobcenterCode: '05754' })).rejects.toThrow(/Nur Konten mit der Rolle jobcenter/);
+		await expect(create({ jobcenterCode: '05754' })).rejects.toThrow(
+			/Nur Konten mit der Rolle jobcenter/
+		);
 		await expect(create({ password: 'kurz' })).rejects.toThrow(/mindestens 10 Zeichen/);
 		await create({});
 		await expect(create({ email: 'X@Y.de' })).rejects.toThrow(/schon ein Konto/);
-		expect(await db.selectFrom('app_user').select('email').execute()).toEqual([{ email: 'x@y.de' }]);
+		expect(await db.selectFrom('app_user').select('email').execute()).toEqual([
+			{ email: 'x@y.de' }
+		]);
 	});
 });
 
@@ -39,7 +46,12 @@ describe('login and sessions', () => {
 	async function setup() {
 		const db = await testDatabase();
 		const jobcenterId = await addJobcenter(db, '05754');
-		await createUser(db, { email: 'jc@example.de', role: 'jobcenter', jobcenterCode: '05754', password: PASSWORD });
+		await createUser(db, {
+			email: 'jc@example.de',
+			role: 'jobcenter',
+			jobcenterCode: '05754',
+			password: PASSWORD
+		});
 		return { db, jobcenterId };
 	}
 
@@ -55,15 +67,22 @@ describe('login and sessions', () => {
 
 	it('answers a wrong password and an unknown account alike, and logs both', async () => {
 		const { db } = await setup();
-		expect(await login(db, 'jc@example.de', 'falsch-falsch', '10.0.0.1')).toEqual({ ok: false, reason: 'failed' });
-		expect(await login(db, 'nobody@example.de', PASSWORD, '10.0.0.1')).toEqual({ ok: false, reason: 'failed' });
+		expect(await login(db, 'jc@example.de', 'falsch-falsch', '10.0.0.1')).toEqual({
+			ok: false,
+			reason: 'failed'
+		});
+		expect(await login(db, 'nobody@example.de', PASSWORD, '10.0.0.1')).toEqual({
+			ok: false,
+			reason: 'failed'
+		});
 		const actions = await db.selectFrom('audit_log').select('action').execute();
 		expect(actions.map((a) => a.action)).toEqual(['login_failed', 'login_failed']);
 	});
 
 	it('throttles an account after too many failures, even with the right password, from any address', async () => {
 		const { db } = await setup();
-		for (let i = 0; i < MAX_FAILURES; i++) await login(db, 'jc@example.de', 'falsch-falsch', `10.0.0.${i}`);
+		for (let i = 0; i < MAX_FAILURES; i++)
+			await login(db, 'jc@example.de', 'falsch-falsch', `10.0.0.${i}`);
 		const result = await login(db, 'jc@example.de', PASSWORD, '10.9.9.9');
 		expect(result).toMatchObject({ ok: false, reason: 'throttled' });
 		expect((result as { waitMinutes: number }).waitMinutes).toBe(15);
@@ -71,10 +90,13 @@ describe('login and sessions', () => {
 
 	it('throttles an address that tries many accounts', async () => {
 		const { db } = await setup();
-		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++) await login(db, `guess${i}@example.de`, 'x', '10.6.6.6');
+		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++)
+			await login(db, `guess${i}@example.de`, 'x', '10.6.6.6');
 		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({ ok: true });
 		await login(db, 'last-guess@example.de', 'x', '10.6.6.6');
-		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({ reason: 'throttled' });
+		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({
+			reason: 'throttled'
+		});
 		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.2')).toMatchObject({ ok: true });
 	});
 
@@ -91,6 +113,25 @@ describe('login and sessions', () => {
 		expect(await db.selectFrom('session').selectAll().execute()).toEqual([]);
 	});
 
+	it('extends a session later instead of waiting while an upload holds the write lock', async () => {
+		const { db } = await setup();
+		const start = 1_800_000_000_000;
+		const user = await db.selectFrom('app_user').select('id').executeTakeFirstOrThrow();
+		const token = await createSession(db, user.id, start);
+		const idle = idleMinutes() * 60_000;
+		const expiresAt = async () =>
+			(await db.selectFrom('session').select('expires_at').executeTakeFirstOrThrow()).expires_at;
+		const upload = new SQLite(sqliteOf(db).name);
+		upload.exec('begin immediate');
+		expect(await validateSession(db, token, start + idle / 2)).not.toBeNull();
+		expect(await expiresAt()).toBe(start + idle);
+		upload.exec('rollback');
+		upload.close();
+		expect(await validateSession(db, token, start + idle / 2)).not.toBeNull();
+		expect(await expiresAt()).toBe(start + idle / 2 + idle);
+		expect(sqliteOf(db).pragma('busy_timeout', { simple: true })).toBe(5000);
+	});
+
 	it('ends the session at logout', async () => {
 		const { db } = await setup();
 		const result = (await login(db, 'jc@example.de', PASSWORD, '10.0.0.1')) as { token: string };
@@ -103,7 +144,10 @@ describe('login and sessions', () => {
 		const result = (await login(db, 'jc@example.de', PASSWORD, '10.0.0.1')) as { token: string };
 		await setDisabled(db, 'jc@example.de', true);
 		expect(await validateSession(db, result.token)).toBeNull();
-		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.1')).toEqual({ ok: false, reason: 'failed' });
+		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.1')).toEqual({
+			ok: false,
+			reason: 'failed'
+		});
 		await setDisabled(db, 'jc@example.de', false);
 		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.1')).toMatchObject({ ok: true });
 	});
@@ -111,10 +155,14 @@ describe('login and sessions', () => {
 	it('changes a password only with the current one, and a reset ends all sessions', async () => {
 		const { db } = await setup();
 		const user = await db.selectFrom('app_user').select('id').executeTakeFirstOrThrow();
-		await expect(changePassword(db, user.id, 'falsch-falsch', 'neues-passwort')).rejects.toThrow(/bisherige/);
+		await expect(changePassword(db, user.id, 'falsch-falsch', 'neues-passwort')).rejects.toThrow(
+			/bisherige/
+		);
 		await changePassword(db, user.id, PASSWORD, 'neues-passwort');
 		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.1')).toMatchObject({ ok: false });
-		const result = (await login(db, 'jc@example.de', 'neues-passwort', '10.0.0.1')) as { token: string };
+		const result = (await login(db, 'jc@example.de', 'neues-passwort', '10.0.0.1')) as {
+			token: string;
+		};
 		await resetPassword(db, 'jc@example.de', 'vom-admin-gesetzt');
 		expect(await validateSession(db, result.token)).toBeNull();
 	});
@@ -126,10 +174,20 @@ describe('opt-in', () => {
 		const id = await addJobcenter(db, '05754');
 		const actor = { userId: 1, email: 'jc@example.de' };
 		await setShowNameToRing(db, actor, id, true);
-		expect((await db.selectFrom('jobcenter').select('show_name_to_ring').executeTakeFirstOrThrow()).show_name_to_ring).toBe(1);
+		expect(
+			(await db.selectFrom('jobcenter').select('show_name_to_ring').executeTakeFirstOrThrow())
+				.show_name_to_ring
+		).toBe(1);
 		await setShowNameToRing(db, actor, id, false);
-		expect((await db.selectFrom('jobcenter').select('show_name_to_ring').executeTakeFirstOrThrow()).show_name_to_ring).toBe(0);
-		const log = await db.selectFrom('audit_log').select(['actor', 'action', 'detail']).orderBy('id').execute();
+		expect(
+			(await db.selectFrom('jobcenter').select('show_name_to_ring').executeTakeFirstOrThrow())
+				.show_name_to_ring
+		).toBe(0);
+		const log = await db
+			.selectFrom('audit_log')
+			.select(['actor', 'action', 'detail'])
+			.orderBy('id')
+			.execute();
 		expect(log).toEqual([
 			{ actor: 'jc@example.de', action: 'opt_in', detail: `jobcenter ${id}` },
 			{ actor: 'jc@example.de', action: 'opt_out', detail: `jobcenter ${id}` }
@@ -143,9 +201,14 @@ describe('demo accounts', () => {
 		await addJobcenter(db, '05754');
 		await createDemoAccounts(db);
 		expect(await setDemoAccountsEnabled(db, false)).toBe(2);
-		expect(await login(db, 'analyst@demo.test', 'demo-analyst', '10.0.0.1')).toEqual({ ok: false, reason: 'failed' });
+		expect(await login(db, 'analyst@demo.test', 'demo-analyst', '10.0.0.1')).toEqual({
+			ok: false,
+			reason: 'failed'
+		});
 		expect(await setDemoAccountsEnabled(db, false)).toBe(0);
 		expect(await setDemoAccountsEnabled(db, true)).toBe(2);
-		expect(await login(db, 'analyst@demo.test', 'demo-analyst', '10.0.0.1')).toMatchObject({ ok: true });
+		expect(await login(db, 'analyst@demo.test', 'demo-analyst', '10.0.0.1')).toMatchObject({
+			ok: true
+		});
 	});
 });

@@ -68,3 +68,25 @@ export async function migrateToLatest(db: DB): Promise<string[]> {
 	}
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/**
+ * Runs one write that may as well wait for the next request, without waiting for the write lock.
+ * better-sqlite3 waits synchronously: waiting here while an upload writes would stall every request,
+ * and the upload with them, for the whole busy timeout. Returns whether it was written.
+ */
+export function writeIfFree(db: DB, statement: string, params: unknown[]): boolean {
+	const sqlite = sqliteOf(db);
+	// Another request's transaction is open on this connection; a write now would join it.
+	if (sqlite.inTransaction) return false;
+	const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+	sqlite.pragma('busy_timeout = 0');
+	try {
+		sqlite.prepare(statement).run(...params);
+		return true;
+	} catch (e) {
+		if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+		throw e;
+	} finally {
+		sqlite.pragma(`busy_timeout = ${timeout}`);
+	}
+}
