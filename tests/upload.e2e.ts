@@ -252,7 +252,55 @@ test('an analyst keeps the register: add, refuse bad input, change the eLb, deac
 	await expect(page.getByRole('cell', { name: 'Jobcenter deaktiviert' }).first()).toBeVisible();
 });
 
-test('an analyst deletes stored rows after seeing how many, and undoes the deletion', async ({ page }) => {
+test('an analyst sees what a register file would change, field by field, before taking it', async ({
+	page
+}) => {
+	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
+	const stored = sqlite
+		.prepare(`select name, state, carrier, elb, ring from jobcenter where code = '05754'`)
+		.get() as { name: string; state: string; carrier: string; elb: number; ring: string | null };
+	sqlite.close();
+	const file = [
+		'Kennung;Bezeichnung;Bundesland;Trägerform;eLb;Vergleichsring;eLb gültig ab',
+		`05754;${stored.name};${stored.state};${stored.carrier};${stored.elb + 1000};;2026-06`
+	].join('\r\n');
+	const before = count(`select count(*) as n from upload`);
+
+	await signIn(page, 'analyst');
+	await chooseAndCheck(page, {
+		name: 'verzeichnis.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(file, 'utf8')
+	});
+	await expect(page.locator('dl')).toContainText('Jobcenter-Verzeichnis');
+	await expect(page.getByLabel('Zeilen bei Übernahme')).toContainText('1 geändert');
+	const changes = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Geänderte Zeilen' })
+	});
+	const row = changes.getByRole('row', { name: /05754/ });
+	await expect(row).toContainText(`${stored.name} (05754)`);
+	const thousands = (n: number) => new Intl.NumberFormat('de-DE').format(n);
+	// The ring column is empty: the jobcenter leaves its ring.
+	expect(stored.ring).not.toBeNull();
+	await expect(row).toContainText(`Vergleichsring: ${stored.ring} → kein Ring`);
+	await expect(row).toContainText(
+		`eLb ab Juni 2026: ${thousands(stored.elb)} → ${thousands(stored.elb + 1000)}`
+	);
+	await expect(row).not.toContainText('Name:');
+	await changes.scrollIntoViewIfNeeded();
+	await shot(page, 'preview-register-changes');
+	// The check wrote nothing, not even the upload.
+	expect(count(`select count(*) as n from upload`)).toBe(before);
+	expect(
+		count(`select count(*) as n from jobcenter where code = '05754' and elb = ${stored.elb}`)
+	).toBe(1);
+	await page.getByRole('button', { name: 'Abbrechen' }).click();
+	await expect(page.getByText('Die Datei wurde verworfen')).toBeVisible();
+});
+
+test('an analyst deletes stored rows after seeing how many, and undoes the deletion', async ({
+	page
+}) => {
 	const select = async () => {
 		await page.getByLabel('Jobcenter').selectOption('05158');
 		await page.getByLabel('Von (Monat)').fill('2026-01');
@@ -264,22 +312,30 @@ test('an analyst deletes stored rows after seeing how many, and undoes the delet
 	await page.goto('/uploads');
 	await page.getByRole('link', { name: 'Gespeicherte Daten löschen …' }).click();
 	await select();
-	const counted = page.getByText(/^\d+ gespeicherte Zeilen \(Jobcenter, Kanal, Monat\) fallen unter diese Auswahl\.$/);
+	const counted = page.getByText(
+		/^\d+ gespeicherte Zeilen \(Jobcenter, Kanal, Monat\) fallen unter diese Auswahl\.$/
+	);
 	await expect(counted).toBeVisible();
 	const n = Number((await counted.textContent())!.split(' ')[0]);
 	expect(n).toBeGreaterThan(0);
 	await page.screenshot({ path: 'test-results/screenshots/delete-confirm.png', fullPage: true });
 	await page.getByRole('button', { name: `${n} Zeilen löschen` }).click();
-	await expect(page.getByText(new RegExp(`^${n} Zeilen wurden gelöscht \\(Upload \\d+\\)`))).toBeVisible();
+	await expect(
+		page.getByText(new RegExp(`^${n} Zeilen wurden gelöscht \\(Upload \\d+\\)`))
+	).toBeVisible();
 	await page.getByRole('button', { name: 'Betroffene Zeilen zählen' }).click();
 	await expect(page.getByText('Für diese Auswahl sind keine Daten gespeichert.')).toBeVisible();
 
 	await page.goto('/uploads');
-	const row = page.getByRole('row').filter({ hasText: 'Löschung 05158, 2026-01 bis 2026-03, facebook' });
+	const row = page
+		.getByRole('row')
+		.filter({ hasText: 'Löschung 05158, 2026-01 bis 2026-03, facebook' });
 	await expect(row).toContainText('Löschung gespeicherter Daten');
 	await row.getByRole('button', { name: /Rückgängig machen/ }).click();
 	await expect(page.getByRole('status')).toContainText('rückgängig');
 	await page.goto('/uploads/loeschen');
 	await select();
-	await expect(page.getByText(`${n} gespeicherte Zeilen (Jobcenter, Kanal, Monat) fallen unter diese Auswahl.`)).toBeVisible();
+	await expect(
+		page.getByText(`${n} gespeicherte Zeilen (Jobcenter, Kanal, Monat) fallen unter diese Auswahl.`)
+	).toBeVisible();
 });

@@ -71,7 +71,7 @@ export async function saveJobcenter(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const counts = await writeRegister(trx, id, [row], true);
+		const { counts } = await writeRegister(trx, id, [row], true);
 		const change = counts.inserted ? 'inserted' : counts.updated ? 'updated' : 'unchanged';
 		if (change === 'unchanged') {
 			await trx.deleteFrom('upload').where('id', '=', id).execute();

@@ -54,6 +54,12 @@ export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang
 				after: c.after[m]
 			}))
 		})),
+		// Staged before register changes were kept: none to show.
+		registerChanges: (r.registerChanges ?? []).slice(0, LISTED).map((c) => ({
+			line: c.line,
+			jobcenter: `${c.name} (${c.code})`,
+			diffs: c.diffs
+		})),
 		sample: r.kind ? await sampleRows(staged.path, r.dialect.encoding, r.dialect.delimiter) : []
 	};
 }

@@ -338,6 +338,18 @@ describe('importFile with a register', () => {
 		const id = await registered(db, '05754');
 		const result = await run(db, fixture('register-german.csv'));
 		expect(result).toMatchObject({ kind: 'register', inserted: 1, updated: 1, errors: [] });
+		// The file has no valid-from column: a new eLb holds from the current month.
+		expect(result.registerChanges).toEqual([
+			{
+				line: 2,
+				code: '05754',
+				name: 'Jobcenter 05754',
+				diffs: [
+					{ field: 'name', before: 'Jobcenter 05754', after: 'Jobcenter Kreis Gütersloh' },
+					{ field: 'elb', before: 10000, after: 9800, validFrom: '2026-11' }
+				]
+			}
+		]);
 		const jobcenters = await db
 			.selectFrom('jobcenter')
 			.select(['code', 'name', 'state', 'carrier', 'elb', 'ring'])
@@ -374,7 +386,8 @@ describe('importFile with a register', () => {
 		expect(await run(db, fixture('register-german.csv'))).toMatchObject({
 			inserted: 0,
 			updated: 0,
-			unchanged: 2
+			unchanged: 2,
+			registerChanges: []
 		});
 	});
 

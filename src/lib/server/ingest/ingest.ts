@@ -17,7 +17,7 @@ import { IssueLog } from './issues';
 import type { Issue } from './messages';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { dataRecords, firstRecord, StyleWatch } from './scan';
-import { writeRegister } from './register';
+import { writeRegister, type RegisterChange } from './register';
 import { MetricsValidator, type RegisterRow } from './validate';
 import { RegisterValidator } from './validate-register';
 import { CodeIndex, type NumberStyle } from './values';
@@ -50,6 +50,8 @@ export interface IngestResult extends Counts {
 	warningCount: number;
 	/** The first updated rows with their old and new values, for the preview. */
 	changes: RowChange[];
+	/** The same for a register: the first changed jobcenters. */
+	registerChanges: RegisterChange[];
 }
 
 /** How often the progress callback hears of the line reached. */
@@ -82,6 +84,7 @@ export async function importFile(
 		updated: 0,
 		unchanged: 0,
 		changes: [],
+		registerChanges: [],
 		...new IssueLog().view()
 	};
 	const records = () => readRecords(decode(source, sniffed.encoding), delimiter);
@@ -171,7 +174,8 @@ async function importPass(pass: Pass, style: NumberStyle) {
 		inserted: 0,
 		updated: 0,
 		unchanged: 0,
-		changes: [] as RowChange[]
+		changes: [] as RowChange[],
+		registerChanges: [] as RegisterChange[]
 	};
 	try {
 		await db.transaction().execute(async (trx) => {
@@ -258,7 +262,9 @@ async function importPass(pass: Pass, style: NumberStyle) {
 					if (row) rows.push(row);
 				});
 				decideStyle();
-				counts = await writeRegister(trx, uploadId, rows, write());
+				const written = await writeRegister(trx, uploadId, rows, write());
+				counts = written.counts;
+				outcome.registerChanges = written.changes;
 			}
 			Object.assign(outcome, counts);
 			if (log.errorCount > 0 || options.dryRun) throw new Rollback();

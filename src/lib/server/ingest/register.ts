@@ -25,19 +25,42 @@ export function elbAt(history: HistoryEntry[], month: string): number | null {
 	return entry?.elb ?? null;
 }
 
+/** One changed jobcenter for the preview: each field the file changes, stored → new. */
+export interface RegisterChange {
+	line: number;
+	code: string;
+	/** The stored name, by which people know the jobcenter. */
+	name: string;
+	diffs: {
+		field: keyof Fields;
+		before: string | number | null;
+		after: string | number | null;
+		/** For the eLb: the month from which the new value holds. */
+		validFrom?: string;
+	}[];
+}
+
+const SAMPLE_CHANGES = 100;
+
 export async function writeRegister(
 	trx: Kysely<Database>,
 	uploadId: number,
 	rows: RegisterRow[],
 	write: boolean
-): Promise<Counts> {
+): Promise<{ counts: Counts; changes: RegisterChange[] }> {
 	const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
+	const changes: RegisterChange[] = [];
 	for (const row of rows) {
-		const result = row.existingId === null ? 'inserted' : await update(trx, uploadId, row, write);
-		if (result === 'inserted' && write) await insert(trx, uploadId, row);
-		counts[result]++;
+		if (row.existingId === null) {
+			if (write) await insert(trx, uploadId, row);
+			counts.inserted++;
+			continue;
+		}
+		const change = await update(trx, uploadId, row, write);
+		counts[change ? 'updated' : 'unchanged']++;
+		if (change && changes.length < SAMPLE_CHANGES) changes.push(change);
 	}
-	return counts;
+	return { counts, changes };
 }
 
 async function insert(trx: Kysely<Database>, uploadId: number, row: RegisterRow): Promise<void> {
@@ -72,7 +95,7 @@ async function update(
 	uploadId: number,
 	row: RegisterRow,
 	write: boolean
-): Promise<'updated' | 'unchanged'> {
+): Promise<RegisterChange | null> {
 	const id = row.existingId as number;
 	const stored = await trx
 		.selectFrom('jobcenter')
@@ -92,7 +115,8 @@ async function update(
 			: [];
 	history = [...history, ...baseline];
 	const elbChanges: { valid_from: string; before_elb: number | null; after_elb: number }[] = [];
-	if (elbAt(history, row.validFrom) !== row.elb) {
+	const elbBefore = elbAt(history, row.validFrom);
+	if (elbBefore !== row.elb) {
 		const same = history.find((h) => h.valid_from === row.validFrom);
 		const isBaseline = baseline.some((b) => b.valid_from === row.validFrom);
 		for (const b of baseline) {
@@ -115,11 +139,24 @@ async function update(
 		elb: latest,
 		ring: row.ring === undefined ? stored.ring : row.ring
 	};
-	const fieldsChanged = (Object.keys(after) as (keyof Fields)[]).some(
-		(k) => after[k] !== stored[k]
-	);
-	if (!fieldsChanged && elbChanges.length === 0) return 'unchanged';
-	if (!write) return 'updated';
+	const change: RegisterChange = {
+		line: row.line,
+		code: row.code,
+		name: stored.name,
+		diffs: (['name', 'state', 'carrier', 'ring'] as const)
+			.filter((k) => after[k] !== stored[k])
+			.map((field) => ({ field, before: stored[field], after: after[field] }))
+	};
+	if (elbChanges.length > 0) {
+		change.diffs.push({
+			field: 'elb',
+			before: elbBefore,
+			after: row.elb,
+			validFrom: row.validFrom
+		});
+	}
+	if (change.diffs.length === 0) return null;
+	if (!write) return change;
 
 	await trx.updateTable('jobcenter').set(after).where('id', '=', id).execute();
 	for (const change of elbChanges) {
@@ -151,7 +188,7 @@ async function update(
 			...images('after', after)
 		})
 		.execute();
-	return 'updated';
+	return change;
 }
 
 function pick(row: RegisterRow): Omit<Fields, 'ring'> {
