@@ -62,6 +62,16 @@ test('a jobcenter user uploads a Windows-1252 file from Excel, commits it and un
 	await expect(page.getByRole('cell', { name: 'Aktion „Frühjahr“ in Gütersloh' })).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: 'Beiträge' })).toBeVisible();
 	await expect(page.getByText('1 × Kennung ohne führende Null')).toBeVisible();
+	// Each changed row with its stored and new figures.
+	expect(existing).toBeGreaterThan(0);
+	const changed = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Geänderte Zeilen' })
+	});
+	await expect(changed.getByRole('row')).toHaveCount(existing + 1);
+	if (known('facebook', '2026-01')) {
+		await expect(changed.getByRole('row', { name: /Facebook/ })).toContainText('Beiträge:');
+		await expect(changed.getByRole('row', { name: /Facebook/ })).toContainText('→ 1.234');
+	}
 	await shot(page, 'preview-jobcenter');
 
 	await page.getByRole('button', { name: 'Übernehmen' }).click();
