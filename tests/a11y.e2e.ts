@@ -6,7 +6,7 @@ import { ensureAdmin, signIn, type Role } from './session';
 const PAGES: Record<Role | 'anonymous', string[]> = {
 	anonymous: ['/login'],
 	jobcenter: ['/', '/kpi/engagement_rate_pct', '/karte', '/kanaele', '/konto', '/methodik'],
-	analyst: ['/', '/?seite=2', '/?suche=kreis&land=NW', '/?suche=keins', '/?jc=05754', '/kpi/reach_per_1000_elb?jc=05754', '/karte?jc=05754', '/kanaele?jc=05754', '/protokoll', '/rounds'],
+	analyst: ['/', '/?seite=2', '/?suche=kreis&land=NW', '/?suche=keins', '/jobcenter?seite=2&bearbeiten=05754', '/jobcenter?suche=kreis&land=NW&gespeichert=01002', '/jobcenter?suche=keins', '/?jc=05754', '/kpi/reach_per_1000_elb?jc=05754', '/karte?jc=05754', '/kanaele?jc=05754', '/protokoll', '/rounds'],
 	admin: ['/admin/benutzer']
 };
 

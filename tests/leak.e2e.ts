@@ -47,6 +47,7 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		// The analysts' register filter must not open the register to a jobcenter user.
 		'/?suche=jobcenter&seite=2',
 		'/?land=BY&ring=ohne',
+		'/jobcenter?suche=jobcenter&land=NW&seite=2&bearbeiten=05754',
 		'/karte?x=hours_per_post&y=engagement_rate_pct',
 		'/karte?y=interactions_per_post',
 		'/karte?y=interactions_per_staff_hour',

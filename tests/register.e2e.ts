@@ -126,3 +126,102 @@ test('with JavaScript, the search leads straight to a jobcenter’s dashboard', 
 		fullPage: true
 	});
 });
+
+/** The codes of the register page's list by code, deactivated jobcenters included. */
+function codesByCode(offset: number): string[] {
+	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
+	const rows = sqlite
+		.prepare('select code from jobcenter order by code limit 50 offset ?')
+		.all(offset) as { code: string }[];
+	sqlite.close();
+	return rows.map((r) => r.code);
+}
+
+test('the register page lists 50 at a time, searches, and keeps filter and page through its forms', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, 'analyst');
+	await page.goto('/jobcenter');
+	const table = page.getByRole('table', { name: /nach Kennung sortiert/ });
+	const codes = () => table.locator('tbody td:first-child').allInnerTexts();
+	const pages = page.getByRole('navigation', { name: 'Seiten der Jobcenter-Liste' });
+	const all = codesByCode(0).length + codesByCode(50).length;
+	expect(all).toBeGreaterThan(50);
+
+	await expect(page.getByText(`Jobcenter 1–50 von ${all}`, { exact: true })).toBeVisible();
+	expect(await codes()).toEqual(codesByCode(0));
+	await pages.getByRole('link', { name: 'Nächste Seite' }).click();
+	await expect(page).toHaveURL(/\/jobcenter\?seite=2#verzeichnis$/);
+	expect(await codes()).toEqual(codesByCode(50));
+	await expect(pages.getByRole('link', { name: 'Seite 2' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+
+	// Editing from page 2 and saving unchanged returns to page 2; so does cancelling.
+	const last = codesByCode(50).at(-1)!;
+	const row = table.getByRole('row', { name: new RegExp(last) });
+	await row.getByRole('link', { name: /Bearbeiten/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/jobcenter\\?seite=2&bearbeiten=${last}#edit-heading$`));
+	await page.getByRole('link', { name: 'Bearbeiten abbrechen' }).click();
+	await expect(page).toHaveURL(/\/jobcenter\?seite=2#verzeichnis$/);
+	await row.getByRole('link', { name: /Bearbeiten/ }).click();
+	await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+	await expect(page).toHaveURL(new RegExp(`/jobcenter\\?seite=2&gespeichert=${last}$`));
+	await expect(page.getByText(`Jobcenter ${last} wurde gespeichert.`)).toBeVisible();
+	expect(await codes()).toEqual(codesByCode(50));
+
+	// Deactivating and reactivating, without JavaScript, stays on page 2.
+	await row.getByRole('button', { name: /Deaktivieren/ }).click();
+	await expect(page.getByText(`Jobcenter ${last} ist deaktiviert`)).toBeVisible();
+	await expect(row).toContainText('deaktiviert');
+	await expect(pages.getByRole('link', { name: 'Seite 2' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await row.getByRole('button', { name: /Reaktivieren/ }).click();
+	await expect(page.getByText(`Jobcenter ${last} ist wieder aktiv.`)).toBeVisible();
+	expect(await codes()).toEqual(codesByCode(50));
+
+	// Search and Land, by code order.
+	const filter = page.getByRole('search', { name: 'Jobcenter filtern' });
+	await filter.getByLabel('Jobcenter suchen').fill('KREIS');
+	await filter.getByLabel('Land').selectOption({ label: 'Nordrhein-Westfalen' });
+	await filter.getByRole('button', { name: 'Filtern' }).click();
+	await expect(page).toHaveURL(/\/jobcenter\?suche=KREIS&land=NW&ring=#verzeichnis$/);
+	expect(await codes()).toEqual(['05158', '05558', '05754', '05958', '05970']);
+	await expect(page.getByText(`Jobcenter 1–5 von 5 gefundenen (insgesamt ${all})`)).toBeVisible();
+	await expect(pages).toHaveCount(0);
+	await expect(
+		table.getByRole('row', { name: /05754/ }).getByRole('link', { name: /Bearbeiten/ })
+	).toHaveAttribute('href', '?suche=KREIS&land=NW&bearbeiten=05754#edit-heading');
+	await page.screenshot({
+		path: 'test-results/screenshots/register-admin-search.png',
+		fullPage: true
+	});
+
+	// A saved jobcenter the filter hides is one link away.
+	await page.goto('/jobcenter?land=NW&gespeichert=01002');
+	await expect(page.getByText('Jobcenter 01002 wurde gespeichert.')).toBeVisible();
+	await page.getByRole('link', { name: 'Zeigen Sie es in der Liste.' }).click();
+	expect(await codes()).toEqual(['01002']);
+	await context.close();
+});
+
+test('odd register page URLs are clamped or ignored, never an error', async ({ page }) => {
+	await signIn(page, 'analyst');
+	const response = await page.goto(
+		'/jobcenter?seite=999&land=XX&ring=unbekannt&suche=&bearbeiten=nein&gespeichert=%3Cb%3E'
+	);
+	expect(response?.status()).toBe(200);
+	const last = codesByCode(50);
+	await expect(page.getByText(new RegExp(`^Jobcenter 51–${50 + last.length} von `))).toBeVisible();
+	await expect(page.getByRole('heading', { name: /bearbeiten$/ })).toHaveCount(0);
+	await expect(page.getByText(/wurde gespeichert/)).toHaveCount(0);
+	await page.screenshot({
+		path: 'test-results/screenshots/register-admin-clamped.png',
+		fullPage: true
+	});
+});

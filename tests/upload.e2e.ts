@@ -220,6 +220,8 @@ test('an analyst keeps the register: add, refuse bad input, change the eLb, deac
 	await signIn(page, 'analyst');
 	await page.goto('/jobcenter');
 	await expect(page.getByRole('heading', { name: 'Jobcenter-Verzeichnis' })).toBeVisible();
+	await page.getByLabel('Jobcenter suchen').fill('gütersloh');
+	await page.getByRole('button', { name: 'Filtern' }).click();
 	await expect(page.getByRole('rowheader', { name: 'Jobcenter Kreis Gütersloh' })).toBeVisible();
 
 	const add = page.locator('section', {
@@ -235,6 +237,9 @@ test('an analyst keeps the register: add, refuse bad input, change the eLb, deac
 	await add.getByLabel('Vergleichsring').fill('Ring Muster');
 	await add.getByRole('button', { name: 'Jobcenter hinzufügen' }).click();
 	await expect(page.getByText('Jobcenter 09990 wurde gespeichert.')).toBeVisible();
+	// A new jobcenter may sort onto any page: the register shows it alone, found by its code.
+	await expect(page).toHaveURL(/\/jobcenter\?suche=09990&gespeichert=09990$/);
+	await expect(page.getByLabel('Jobcenter suchen')).toHaveValue('09990');
 	const row = page.getByRole('row', { name: /09990/ });
 	await expect(row).toContainText('12.345');
 

@@ -5,16 +5,10 @@ import { authorise } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { overview } from '$lib/server/dashboard/overview';
 import { resolveView } from '$lib/server/dashboard/view';
-import {
-	followersByChannel,
-	latestMonth,
-	listJobcenters,
-	registerChoices
-} from '$lib/server/db/overview';
-import { STATE_NAMES } from '$lib/server/ingest/aliases';
+import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
+import { registerView } from '$lib/server/registerView';
 import { db, kpiSource } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
-import { readRegisterQuery } from './registerQuery';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
@@ -32,16 +26,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 /** Analysts without a chosen jobcenter: one page of the register to pick from and the totals of all channels. */
 async function picker(params: URLSearchParams) {
-	const choices = await registerChoices(db());
-	const { filter, page } = readRegisterQuery(params, choices);
-	const register = {
-		...(await listJobcenters(db(), filter, page)),
-		filter,
-		total: choices.total,
-		states: choices.states.map((code) => ({ code, name: STATE_NAMES[code][0] })),
-		rings: choices.rings,
-		withoutRing: choices.withoutRing
-	};
+	const register = await registerView(db(), params, {}, (filter, page) =>
+		listJobcenters(db(), filter, page)
+	);
 	const to = await latestMonth(db(), currentMonth());
 	if (!to) return { register, period: null, series: [] };
 	const from = addMonths(to, -23);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageItems, readRegisterQuery, registerHref } from './registerQuery';
+import { NO_FILTER, pageItems, readRegisterQuery, registerHref, registerParams } from './query';
 
 const choices = { states: ['BY', 'NW'], rings: ['Ring Nord', 'Ring Süd'], withoutRing: true };
 const read = (query: string) => readRegisterQuery(new URLSearchParams(query), choices);
@@ -34,7 +34,17 @@ describe('the register query in the URL', () => {
 		const href = registerHref(filter, 2);
 		expect(href).toBe('/?suche=Bad+T%C3%B6lz&land=BY&ring=ohne&seite=2#verzeichnis');
 		expect(read(new URL(href, 'http://x').search)).toEqual({ filter, page: 2 });
-		expect(registerHref({ search: '', state: null, ring: undefined }, 1)).toBe('/#verzeichnis');
+		expect(registerHref(NO_FILTER, 1)).toBe('/#verzeichnis');
+	});
+
+	it('writes the same for another page that lists the register', () => {
+		const filter = { search: '', state: 'NW', ring: 'Ring Nord' };
+		expect(registerHref(filter, 3, '/jobcenter')).toBe(
+			'/jobcenter?land=NW&ring=Ring+Nord&seite=3#verzeichnis'
+		);
+		expect(registerHref(NO_FILTER, 1, '/jobcenter')).toBe('/jobcenter#verzeichnis');
+		expect(String(registerParams(filter, 1))).toBe('land=NW&ring=Ring+Nord');
+		expect(String(registerParams(NO_FILTER, 1))).toBe('');
 	});
 });
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addJobcenter, testDatabase } from '$lib/server/db/testing';
+import { NO_FILTER } from '$lib/register/query';
+import { addJobcenter, testDatabase, testRegister } from '$lib/server/db/testing';
 import type { DB } from '$lib/server/db';
 import { undoUpload } from '$lib/server/ingest/undo';
-import { listRegister, saveJobcenter, setActive, type JobcenterInput } from './jobcenters';
+import {
+	listRegister,
+	registerEntry,
+	saveJobcenter,
+	setActive,
+	type JobcenterInput
+} from './jobcenters';
 
 const ENV = { BENCHLEARN_TODAY: '2026-11-25' };
 
@@ -36,11 +43,11 @@ describe('saveJobcenter', () => {
 			env: ENV
 		});
 		expect(result).toMatchObject({ ok: true, change: 'inserted' });
-		const [jc] = await listRegister(db);
+		const [jc] = (await listRegister(db, NO_FILTER, 1)).rows;
 		expect(jc).toMatchObject({ code: '09999', elb: 12345, elb_valid_from: '2026-11', active: 1 });
 		if (!result.ok || !('uploadId' in result)) throw new Error('not saved');
 		expect(await undoUpload(db, result.uploadId as number)).toMatchObject({ ok: true });
-		expect(await listRegister(db)).toEqual([]);
+		expect((await listRegister(db, NO_FILTER, 1)).rows).toEqual([]);
 	});
 
 	it('refuses a code that exists, also without its leading zero', async () => {
@@ -123,9 +130,41 @@ describe('setActive', () => {
 		const db = await testDatabase();
 		await addJobcenter(db, '05754');
 		expect(await setActive(db, '05754', false)).toBe(true);
-		expect((await listRegister(db))[0].active).toBe(0);
+		expect((await registerEntry(db, '05754'))?.active).toBe(0);
 		expect(await setActive(db, '05754', true)).toBe(true);
-		expect((await listRegister(db))[0].active).toBe(1);
+		expect((await registerEntry(db, '05754'))?.active).toBe(1);
 		expect(await setActive(db, '99999', false)).toBe(false);
+	});
+});
+
+describe("the register page's list", () => {
+	it('pages by code, deactivated jobcenters included, with the shared filter', async () => {
+		const db = await testRegister();
+		const first = await listRegister(db, NO_FILTER, 1);
+		expect([first.matching, first.pages, first.rows.length]).toEqual([57, 2, 50]);
+		expect(first.rows[0]).toMatchObject({ code: '05001', name: 'Jobcenter Kreis 01', active: 1 });
+		expect((await listRegister(db, NO_FILTER, 2)).rows.map((r) => r.code).slice(-2)).toEqual([
+			'08435',
+			'14626'
+		]);
+		const gorlitz = await listRegister(db, { ...NO_FILTER, search: 'GÖRLITZ' }, 1);
+		expect(gorlitz.rows).toEqual([
+			expect.objectContaining({ code: '14626', state: 'SN', active: 0, elb_valid_from: null })
+		]);
+		const north = await listRegister(db, { ...NO_FILTER, state: 'BY', ring: 'Ring Nord' }, 1);
+		expect(north.rows.map((r) => r.code)).toEqual(
+			['02', '04', '06', '08', '10', '12', '14', '16', '18', '20'].map((n) => `050${n}`)
+		);
+	});
+
+	it('finds one jobcenter by its exact code, on whatever page, active or not', async () => {
+		const db = await testRegister();
+		expect(await registerEntry(db, '14626')).toMatchObject({
+			name: 'Jobcenter Görlitz',
+			active: 0
+		});
+		expect(await registerEntry(db, '05055')).toMatchObject({ name: 'Jobcenter Kreis 55' });
+		expect(await registerEntry(db, '1462')).toBeNull();
+		expect(await registerEntry(db, '')).toBeNull();
 	});
 });

@@ -5,7 +5,14 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '$lib/server/db';
+import { NO_FILTER } from '$lib/register/query';
 import { currentMonth } from '$lib/server/clock';
+import {
+	matchingJobcenters,
+	registerPage,
+	type MatchingJobcenters,
+	type RegisterFilter
+} from '$lib/server/db/register';
 import { REGISTER_COLUMNS, type RegisterField } from '$lib/server/ingest/aliases';
 import { isWarning, type Issue } from '$lib/server/ingest/messages';
 import { writeRegister } from '$lib/server/ingest/register';
@@ -19,9 +26,9 @@ export type JobcenterInput = Record<RegisterField, string>;
 
 const FIELDS = Object.keys(REGISTER_COLUMNS) as RegisterField[];
 
-export async function listRegister(db: DB) {
-	return db
-		.selectFrom('jobcenter as j')
+/** A row of the register page: every field it shows and edits, and since when the eLb holds. */
+function entries(query: MatchingJobcenters) {
+	return query
 		.select(['j.id', 'j.code', 'j.name', 'j.state', 'j.carrier', 'j.elb', 'j.ring', 'j.active'])
 		.select(
 			sql<
@@ -29,9 +36,20 @@ export async function listRegister(db: DB) {
 			>`(select max(valid_from) from jobcenter_elb e where e.jobcenter_id = j.id)`.as(
 				'elb_valid_from'
 			)
-		)
-		.orderBy('j.code')
-		.execute();
+		);
+}
+
+/** One page of the register page's list: deactivated jobcenters included, by code. */
+export async function listRegister(db: DB, filter: RegisterFilter, page: number) {
+	return registerPage(db, filter, page, { inactive: true, orderBy: 'code' }, (query) =>
+		entries(query).execute()
+	);
+}
+
+/** One jobcenter by its exact code, active or not, whatever page it is on. */
+export async function registerEntry(db: DB, code: string) {
+	const query = matchingJobcenters(db, NO_FILTER, { inactive: true }).where('j.code', '=', code);
+	return (await entries(query).executeTakeFirst()) ?? null;
 }
 
 export type SaveResult =

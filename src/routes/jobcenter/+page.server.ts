@@ -8,24 +8,39 @@ import { STATE_NAMES } from '$lib/server/ingest/aliases';
 import { issueMessage } from '$lib/server/ingest/messages';
 import {
 	listRegister,
+	registerEntry,
 	saveJobcenter,
 	setActive,
 	type JobcenterInput
 } from '$lib/server/jobcenters';
+import { NO_FILTER, readRegisterQuery, registerParams } from '$lib/register/query';
+import { registerChoices } from '$lib/server/db/register';
+import { registerView } from '$lib/server/registerView';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The register page lists deactivated jobcenters too, so that they can be reactivated. */
+const SCOPE = { inactive: true };
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorise(locals, 'read_all');
-	const jobcenters = await listRegister(db());
+	const register = await registerView(db(), url.searchParams, SCOPE, (filter, page) =>
+		listRegister(db(), filter, page)
+	);
 	const editing = url.searchParams.get('bearbeiten');
+	const saved = url.searchParams.get('gespeichert');
+	const savedEntry = saved ? await registerEntry(db(), saved) : null;
 	return {
-		jobcenters,
-		editing: jobcenters.find((j) => j.code === editing) ?? null,
-		saved: url.searchParams.get('gespeichert'),
+		register,
+		editing: editing ? await registerEntry(db(), editing) : null,
+		// Only a jobcenter that exists, and whether the list shows it; if not, the message links to it.
+		saved: savedEntry && {
+			code: savedEntry.code,
+			shown: register.rows.some((r) => r.code === savedEntry.code)
+		},
 		month: currentMonth(),
 		states: Object.entries(STATE_NAMES).map(([code, names]) => ({ code, name: names[0] })),
-		rings: [...new Set(jobcenters.flatMap((j) => (j.ring ? [j.ring] : [])))].sort()
+		rings: register.rings
 	};
 };
 
@@ -42,8 +57,12 @@ function readInput(form: FormData): JobcenterInput {
 	};
 }
 
-/** Adds or changes one jobcenter, audits it, and answers with every problem of the input at once. */
-async function save(viewer: Viewer, form: FormData, adding: boolean) {
+/**
+ * Adds or changes one jobcenter, audits it, and answers with every problem of the input at once.
+ * A changed jobcenter returns to the filter and page it was edited from; a new one is shown alone,
+ * found by its code, since it may sort onto any page.
+ */
+async function save(viewer: Viewer, form: FormData, url: URL, adding: boolean) {
 	const input = readInput(form);
 	const which = adding ? 'add' : 'edit';
 	const result = await saveJobcenter(db(), input, { adding, userId: viewer.userId });
@@ -63,18 +82,23 @@ async function save(viewer: Viewer, form: FormData, adding: boolean) {
 		const detail = `${input.code} ${input.name}, ${input.state}, ${input.carrier}, eLb ${input.elb} ab ${input.valid_from}, Ring ${input.ring || '–'} (Upload ${result.uploadId})`;
 		await audit(db(), viewer, adding ? 'jobcenter_created' : 'jobcenter_updated', detail);
 	}
-	redirect(303, `/jobcenter?gespeichert=${encodeURIComponent(input.code)}`);
+	const { filter, page } = adding
+		? { filter: { ...NO_FILTER, search: input.code }, page: 1 }
+		: readRegisterQuery(url.searchParams, await registerChoices(db(), SCOPE));
+	const query = registerParams(filter, page);
+	query.set('gespeichert', input.code);
+	redirect(303, `/jobcenter?${query}`);
 }
 
 export const actions: Actions = {
-	add: async ({ locals, request }) => {
+	add: async ({ locals, request, url }) => {
 		const viewer = authorise(locals, 'read_all');
-		return save(viewer, await request.formData(), true);
+		return save(viewer, await request.formData(), url, true);
 	},
 
-	edit: async ({ locals, request }) => {
+	edit: async ({ locals, request, url }) => {
 		const viewer = authorise(locals, 'read_all');
-		return save(viewer, await request.formData(), false);
+		return save(viewer, await request.formData(), url, false);
 	},
 
 	setActive: async ({ locals, request }) => {

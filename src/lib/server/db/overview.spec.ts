@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { State } from './schema';
-import {
-	followersByChannel,
-	latestMonth,
-	listJobcenters,
-	registerChoices,
-	type RegisterFilter
-} from './overview';
-import type { DB } from '.';
-import { addJobcenter, testDatabase } from './testing';
+import { followersByChannel, latestMonth, listJobcenters } from './overview';
+import type { RegisterFilter } from './register';
+import { addJobcenter, testDatabase, testRegister as register } from './testing';
 
 const ALL: RegisterFilter = { search: '', state: null, ring: undefined };
 
@@ -58,60 +51,9 @@ describe('overview queries', () => {
 	});
 });
 
-/**
- * 55 districts „Jobcenter Kreis 01“ … „55“ (codes 05001 … 05055): odd ones in NW, even ones in BY,
- * 01 … 20 in „Ring Nord“, the rest in no ring. Plus Überlingen (BW, „Ring Süd“) and an inactive Görlitz.
- */
-async function register(): Promise<DB> {
-	const db = await testDatabase();
-	const jobcenter = (
-		code: string,
-		name: string,
-		state: State,
-		ring: string | null,
-		active = 1
-	) => ({
-		code,
-		name,
-		state,
-		carrier: 'gE' as const,
-		elb: 1000,
-		ring,
-		active
-	});
-	const districts = Array.from({ length: 55 }, (_, i) => {
-		const n = String(i + 1).padStart(2, '0');
-		return jobcenter(
-			`050${n}`,
-			`Jobcenter Kreis ${n}`,
-			i % 2 ? 'BY' : 'NW',
-			i < 20 ? 'Ring Nord' : null
-		);
-	});
-	await db
-		.insertInto('jobcenter')
-		.values([
-			...districts,
-			jobcenter('08435', 'Jobcenter Überlingen', 'BW', 'Ring Süd'),
-			jobcenter('14626', 'Jobcenter Görlitz', 'SN', null, 0)
-		])
-		.execute();
-	return db;
-}
-
 const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
 
 describe('the register, filtered and a page at a time', () => {
-	it('offers the states and rings of the active jobcenters', async () => {
-		const db = await register();
-		expect(await registerChoices(db)).toEqual({
-			total: 56,
-			states: ['BW', 'BY', 'NW'],
-			rings: ['Ring Nord', 'Ring Süd'],
-			withoutRing: true
-		});
-	});
-
 	it('pages by 50 in name order and clamps a page beyond the last', async () => {
 		const db = await register();
 		const first = await listJobcenters(db, ALL, 1);
