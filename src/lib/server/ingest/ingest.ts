@@ -127,7 +127,10 @@ export async function importFile(
 		codes: new CodeIndex(jobcenters),
 		month: { current: currentMonth(env) },
 		crashAfter: Number(env.BENCHLEARN_CRASH_AFTER_ROWS) || 0,
-		bulk: header.kind === 'metrics' && isBulkLoad(sqliteOf(db), sniffed.bytes, sniffed.head)
+		bulk:
+			!options.dryRun &&
+			header.kind === 'metrics' &&
+			isBulkLoad(sqliteOf(db), sniffed.bytes, sniffed.head)
 	};
 	// Semicolon files are read as German and the others as English; in the rare file whose values
 	// say otherwise, the whole pass runs again in the style they decide.
@@ -152,7 +155,7 @@ interface Pass {
 	codes: CodeIndex;
 	month: { current: string };
 	crashAfter: number;
-	/** The file brings more rows than the table holds. */
+	/** An import (not a dry run) of a file that brings more rows than the table holds. */
 	bulk: boolean;
 }
 
@@ -183,14 +186,21 @@ async function importPass(pass: Pass, style: NumberStyle) {
 			const uploadId = options.dryRun ? 0 : await recordUpload(trx, pass, dialect);
 			const write = () => log.errorCount === 0 && !options.dryRun;
 			const watch = new StyleWatch(header);
-			let rows = 0;
-			const eachRecord = async (check: (record: CsvRecord) => void) => {
+			let records = 0;
+			/** Checks every data row, logs its issues and hands on the rows without errors. */
+			const eachRow = async <R>(
+				validator: { check(record: CsvRecord, issues: Issue[]): R | null },
+				take: (row: R) => void
+			) => {
 				try {
 					for await (const record of dataRecords(pass.records())) {
-						rows++;
+						records++;
 						watch.note(record);
-						check(record);
-						if (rows % PROGRESS_EVERY === 0) options.onProgress?.(record.line);
+						const found: Issue[] = [];
+						const row = validator.check(record, found);
+						log.addAll(found);
+						if (row) take(row);
+						if (records % PROGRESS_EVERY === 0) options.onProgress?.(record.line);
 					}
 				} catch (e) {
 					if (!(e instanceof CsvSyntaxError)) throw e;
@@ -198,7 +208,7 @@ async function importPass(pass: Pass, style: NumberStyle) {
 				}
 			};
 			const decideStyle = () => {
-				if (rows === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
+				if (records === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
 				const decided = watch.decide(dialect.delimiter);
 				if (!('style' in decided)) {
 					// The rows' number errors follow from the mix, which is what the user must fix.
@@ -231,14 +241,9 @@ async function importPass(pass: Pass, style: NumberStyle) {
 				);
 				const column = (metric: Metric) => header.names[header.fields.indexOf(metric)] ?? metric;
 				const sqlite = sqliteOf(db);
-				const rebuildIndexes =
-					pass.bulk && !options.dryRun ? deferIndexes(sqlite, 'monthly_metric') : () => {};
+				const rebuildIndexes = pass.bulk ? deferIndexes(sqlite, 'monthly_metric') : () => {};
 				const writer = new MetricsWriter(sqlite, uploadId, present, column, (w) => log.add(w));
-				await eachRecord((record) => {
-					const found: Issue[] = [];
-					const row = validator.check(record, found);
-					log.addAll(found);
-					if (!row) return;
+				await eachRow(validator, (row) => {
 					writer.add(row, write());
 					if (pass.crashAfter > 0 && writer.written >= pass.crashAfter) process.exit(99);
 				});
@@ -255,12 +260,7 @@ async function importPass(pass: Pass, style: NumberStyle) {
 					pass.month
 				);
 				const rows: RegisterRow[] = [];
-				await eachRecord((record) => {
-					const found: Issue[] = [];
-					const row = validator.check(record, found);
-					log.addAll(found);
-					if (row) rows.push(row);
-				});
+				await eachRow(validator, (row) => rows.push(row));
 				decideStyle();
 				const written = await writeRegister(trx, uploadId, rows, write());
 				counts = written.counts;

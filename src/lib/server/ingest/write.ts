@@ -101,14 +101,13 @@ export class MetricsWriter {
 	 * depends on the rows written before, so a dry run needs no write at all.
 	 */
 	add(row: MetricsRow, write: boolean): void {
-		const previousMonth = monthBefore(row.month);
 		const series = `${row.jobcenterId}|${row.channel}`;
 		const at = monthIndex(row.month);
 		const inFile = this.monthsInFile(series, at);
 		// A jobcenter new to the table needs no lookup: a file holds each row only once.
 		const stored = this.fresh.has(row.jobcenterId)
 			? { before: null, previousFollowers: null }
-			: this.lookup(row, previousMonth);
+			: this.lookup(row);
 		const { before } = stored;
 		const fromFile = at > 0 ? inFile[at - 1] : NaN;
 		const previousFollowers = Number.isNaN(fromFile)
@@ -142,7 +141,8 @@ export class MetricsWriter {
 		return grown;
 	}
 
-	private lookup(row: MetricsRow, previousMonth: string) {
+	private lookup(row: MetricsRow) {
+		const previousMonth = monthBefore(row.month);
 		let before: Figures | null = null;
 		let previousFollowers: number | null = null;
 		for (const found of this.stored.all(row.jobcenterId, row.channel, row.month, previousMonth) as [
