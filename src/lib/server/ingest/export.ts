@@ -1,21 +1,13 @@
 /** The canonical CSV: UTF-8, comma, `\n`, plain numbers, NULL as an empty cell; what the importer reads back losslessly. */
 import type { DB } from '$lib/server/db';
 import { METRICS } from '$lib/server/db/schema';
+import { canonicalCsvLine } from '$lib/server/csv';
 
 export const METRICS_HEADER = ['jobcenter', 'month', 'channel', ...METRICS];
 export const REGISTER_HEADER = ['code', 'name', 'state', 'carrier', 'elb', 'ring'];
 
-/** One CSV line; a cell is quoted only when it must be. */
-export function csvLine(cells: (string | number | null)[]): string {
-	return cells
-		.map((cell) => {
-			const text = cell === null ? '' : String(cell);
-			return /[",\r\n]/.test(text) || text !== text.trim()
-				? `"${text.replaceAll('"', '""')}"`
-				: text;
-		})
-		.join(',');
-}
+/** One line of the canonical CSV; `csv.ts` holds the dialect and the formula guard the importer undoes. */
+export const csvLine = canonicalCsvLine;
 
 export interface ExportFilter {
 	jobcenter?: string;

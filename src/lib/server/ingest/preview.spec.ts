@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from './messages';
-import { csvCell, errorCsv, groupByReason, issueRows } from './preview';
+import { errorCsv, groupByReason, issueRows } from './preview';
 
 const at = (line: number, code: Issue['code'], value = 'x', detail?: string): Issue => ({
 	line,
@@ -64,21 +64,5 @@ describe('errorCsv', () => {
 
 	it('has English headers for English readers', () => {
 		expect(errorCsv([], 'en')).toBe('\uFEFFline;column;value;message\r\n');
-	});
-});
-
-describe('csvCell', () => {
-	it('quotes delimiters, quotes and line breaks', () => {
-		expect(csvCell('a;b')).toBe('"a;b"');
-		expect(csvCell('sagt "Hallo"')).toBe('"sagt ""Hallo"""');
-		expect(csvCell('zwei\nZeilen')).toBe('"zwei\nZeilen"');
-		expect(csvCell('Gütersloh')).toBe('Gütersloh');
-	});
-
-	it('keeps Excel from running a cell as a formula, but leaves negative numbers alone', () => {
-		expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-		expect(csvCell('-1')).toBe('-1');
-		expect(csvCell('-A1')).toBe("'-A1");
 	});
 });

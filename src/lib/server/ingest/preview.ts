@@ -1,4 +1,5 @@
 /** Shapes a dry run's problems for people: grouped by reason with counts, and as a CSV that German Excel opens. */
+import { excelCsv } from '$lib/server/csv';
 import { isWarning, issueMessage, type Issue, type IssueCode, type Lang } from './messages';
 
 /** Short names of the reasons, for "37 × Unbekannter Kanal"; the full sentences stay in messages.ts. */
@@ -82,25 +83,16 @@ const HEADERS = {
 };
 const WARNING = { de: 'Warnung: ', en: 'Warning: ' };
 
-/**
- * Semicolons, CRLF and a byte-order mark: what German Excel opens with umlauts intact. Cells that
- * Excel would run as a formula get a leading apostrophe, because the values come from a stranger's file.
- */
+/** For German Excel; the values come from a stranger's file, so the formula guard matters most here. */
 export function errorCsv(issues: Issue[], lang: Lang): string {
 	const sorted = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-	const rows = [
+	return excelCsv([
 		HEADERS[lang],
 		...sorted.map((i) => [
-			String(i.line ?? ''),
-			i.column ?? '',
-			i.value ?? '',
+			i.line,
+			i.column,
+			i.value,
 			(isWarning(i.code) ? WARNING[lang] : '') + issueMessage(i, lang)
 		])
-	];
-	return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
-}
-
-export function csvCell(text: string): string {
-	const safe = /^[=+@\t\r]|^-(?!\d)/.test(text) ? `'${text}` : text;
-	return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+	]);
 }

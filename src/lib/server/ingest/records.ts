@@ -1,6 +1,7 @@
 /** Streams a decoded CSV as records with the line numbers a spreadsheet shows, via csv-parse. */
 import { pipeline, Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { restoreGuarded } from '$lib/server/csv';
 import type { Delimiter } from './dialect';
 
 export interface CsvRecord {
@@ -36,6 +37,8 @@ export async function* readRecords(
 	let line = 0;
 	try {
 		for await (const cells of parser as AsyncIterable<string[]>) {
+			// Our own exports guard formula-looking text with an apostrophe; reading it back undoes that.
+			for (let i = 0; i < cells.length; i++) cells[i] = restoreGuarded(cells[i]);
 			yield { line: ++line, cells };
 		}
 	} catch (e) {

@@ -5,7 +5,7 @@ import {
 	type MetricsField,
 	type RegisterField
 } from './aliases';
-import { csvCell } from './preview';
+import { excelCsv } from '$lib/server/csv';
 
 const METRICS_EXAMPLE: Record<MetricsField, string> = {
 	jobcenter: '',
@@ -32,19 +32,15 @@ const REGISTER_EXAMPLE: Record<RegisterField, string> = {
 	valid_from: ''
 };
 
-function csv(rows: string[][]): string {
-	return '\uFEFF' + rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
-}
-
 /** `code` is the example row's jobcenter (a jobcenter user's own), `month` a month that may be reported. */
 export function metricsTemplate(code: string, month: string): string {
 	const fields = Object.keys(METRICS_COLUMNS) as MetricsField[];
 	const example = { ...METRICS_EXAMPLE, jobcenter: code, month };
-	return csv([fields.map((f) => METRICS_COLUMNS[f][0]), fields.map((f) => example[f])]);
+	return excelCsv([fields.map((f) => METRICS_COLUMNS[f][0]), fields.map((f) => example[f])]);
 }
 
 export function registerTemplate(code: string, month: string): string {
 	const fields = Object.keys(REGISTER_COLUMNS) as RegisterField[];
 	const example = { ...REGISTER_EXAMPLE, code, valid_from: month };
-	return csv([fields.map((f) => REGISTER_COLUMNS[f][0]), fields.map((f) => example[f])]);
+	return excelCsv([fields.map((f) => REGISTER_COLUMNS[f][0]), fields.map((f) => example[f])]);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { neutralise, numberFormat, toCsv, toXlsx, type Table } from './table';
+import { numberFormat, toCsv, toXlsx, type Table } from './table';
 
 const table: Table = {
 	title: 'Reichweite',
@@ -49,14 +49,6 @@ function parseGermanCsv(text: string): (string | number | null)[][] {
 		r.map((f) => (f === '' ? null : /^-?\d+(,\d+)?$/.test(f) ? Number(f.replace(',', '.')) : f))
 	);
 }
-
-describe('neutralise', () => {
-	it('puts an apostrophe before text that starts like a formula, and leaves other text alone', () => {
-		for (const text of ['=1+2', '+1', '-1', '@A1', '\tx', '\rx'])
-			expect(neutralise(text)).toBe(`'${text}`);
-		for (const text of ['Jobcenter', '1-2', ' =1', '', "'x"]) expect(neutralise(text)).toBe(text);
-	});
-});
 
 describe('toCsv', () => {
 	it('opens in German Excel with the right numbers and text, and no formula', () => {

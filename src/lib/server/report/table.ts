@@ -1,11 +1,13 @@
 /**
  * Export tables and their two file formats: CSV as German Excel opens it (UTF-8 with BOM, `;`, decimal
  * comma) and XLSX (one sheet per table, numbers as numbers with formats, header row frozen). Text cells
- * that a spreadsheet would read as a formula are neutralised; numbers stay numbers.
+ * that a spreadsheet would read as a formula are neutralised by the one guard in `csv.ts`, in XLSX
+ * too: exceljs writes strings as text, but a sheet saved again as CSV would carry the formula on.
  */
 import ExcelJS from 'exceljs';
+import { excelCsv, neutralise, type Cell } from '$lib/server/csv';
 
-export type Cell = string | number | null;
+export type { Cell };
 
 export interface Column {
 	header: string;
@@ -21,33 +23,8 @@ export interface Table {
 	rows: Cell[][];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A leading apostrophe makes Excel, LibreOffice and Google Sheets show the text instead of evaluating it. */
-export function neutralise(text: string): string {
-	return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-function csvNumber(value: number): string {
-	// No thousands separator, so that German Excel reads `1234,5` as a number; full precision up to 6 places.
-	return String(Number(value.toFixed(6))).replace('.', ',');
-}
-
-function csvText(text: string): string {
-	const safe = neutralise(text);
-	return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function toCsv(table: Table): string {
-	const lines = [
-		table.columns.map((c) => csvText(c.header)),
-		...table.rows.map((row) =>
-			row.map((cell) =>
-				cell === null ? '' : typeof cell === 'number' ? csvNumber(cell) : csvText(cell)
-			)
-		)
-	];
-	return '\uFEFF' + lines.map((l) => l.join(';')).join('\r\n') + '\r\n';
+	return excelCsv([table.columns.map((c) => c.header), ...table.rows]);
 }
 
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
