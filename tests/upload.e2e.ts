@@ -200,6 +200,38 @@ test('a file above the limit gets a clear message, with and without JavaScript',
 	await context.close();
 });
 
+test('an empty file and a header of 100,000 columns get clear messages, not a preview', async ({
+	page
+}) => {
+	await signIn(page, 'jobcenter');
+	await page.goto('/upload');
+	await page.locator('input[type=file]').setInputFiles({
+		name: 'leer.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.alloc(0)
+	});
+	await page.getByRole('button', { name: 'Datei prüfen' }).click();
+	await expect(page.getByText('Die Datei ist leer.')).toBeVisible();
+	await expect(page.getByText('Bitte wählen Sie eine CSV-Datei aus.')).toHaveCount(0);
+	await shot(page, 'empty');
+
+	const header = ['Jobcenter', 'Monat', 'Kanal', 'Follower'];
+	for (let i = header.length; i < 100_000; i++) header.push(`Spalte ${i + 1}`);
+	await chooseAndCheck(page, {
+		name: 'breit.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`${header.join(';')}\r\n05754;2026-01;Facebook;1\r\n`, 'utf8')
+	});
+	await expect(
+		page.getByText(
+			'Die Kopfzeile hat mehr als 200 Spalten. Bitte laden Sie nur die Spalten der Vorlage hoch.'
+		)
+	).toBeVisible();
+	// The page lists no columns: it stays small instead of the 19 MB it once was.
+	expect((await page.content()).length).toBeLessThan(500_000);
+	await shot(page, 'too-many-columns');
+});
+
 test('the templates open in Excel: semicolons, a BOM and the German headers', async ({ page }) => {
 	await signIn(page, 'jobcenter');
 	const metrics = await page.request.get('/upload/vorlage/metrics');

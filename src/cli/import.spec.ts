@@ -111,10 +111,19 @@ describe('npm run import', { timeout: 60_000 }, () => {
 		const binary = join(dir, 'book.xlsx');
 		writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
 		const cases = [[join(dir, 'missing.csv')], [empty], [binary], ['a.csv', '--lang', 'fr']];
-		for (const usage of await Promise.all(cases.map((args) => cli('import', args, path)))) {
+		const usages = await Promise.all(cases.map((args) => cli('import', args, path)));
+		for (const usage of usages) {
 			expect(usage.code).toBe(2);
 			expect(usage.stdout).toBe('');
 		}
+		expect(usages[1].stderr).toContain('empty.csv: Die Datei ist leer.');
+		const blank = join(dir, 'blank.csv');
+		writeFileSync(blank, '\r\n  \r\n');
+		const english = await cli('import', [blank, '--lang', 'en'], path);
+		expect([english.code, english.stderr]).toEqual([
+			2,
+			expect.stringContaining('blank.csv: The file is empty.')
+		]);
 		expect(await dumpOf(path)).toEqual(dump);
 	});
 });

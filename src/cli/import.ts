@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
 import { importFile } from '$lib/server/ingest/ingest';
-import type { Lang } from '$lib/server/ingest/messages';
+import { unreadableMessage, type Lang } from '$lib/server/ingest/messages';
 import { toJson, toText } from '$lib/server/ingest/report';
 import { exit, openAppDatabase, run, say } from './common';
 
@@ -47,7 +47,7 @@ run(async () => {
 			`${options.file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
 		);
 	}
-	if (size === 0) exit(`${options.file} is empty.`);
+	if (size === 0) exit(`${options.file}: ${unreadableMessage('empty', options.lang)}`);
 	const db = await openAppDatabase();
 	try {
 		const result = await importFile(db, fileSource(options.file), {
@@ -65,7 +65,9 @@ run(async () => {
 		process.stdout.write(output + '\n');
 		process.exitCode = result.errorCount > 0 ? 1 : 0;
 	} catch (e) {
-		if (e instanceof UnreadableFile) exit(`${options.file}: ${e.message}`);
+		if (e instanceof UnreadableFile) {
+			exit(`${options.file}: ${unreadableMessage(e.reason, options.lang)}`);
+		}
 		throw e;
 	} finally {
 		await db.destroy();

@@ -79,9 +79,11 @@ export const actions: Actions = {
 			return tooLarge(request);
 		}
 		const file = (await request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0) {
+		// Without a chosen file the browser still sends a part, with no name; a named one is a real file.
+		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
 			return fail(400, { message: m.upload_choose_file() });
 		}
+		if (file.size === 0) return fail(400, { message: m.upload_empty() });
 		if (file.size > limit) return tooLarge(request);
 		sweep(dir());
 		const meta = {

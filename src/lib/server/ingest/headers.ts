@@ -9,7 +9,8 @@ import {
 	type MetricsField,
 	type RegisterField
 } from './aliases';
-import type { Issue } from './messages';
+import type { Delimiter } from './dialect';
+import { MAX_COLUMNS, type Issue } from './messages';
 
 export type Kind = 'metrics' | 'register';
 
@@ -25,7 +26,26 @@ function columnName(cell: string, index: number): string {
 	return cell.trim() || `#${index + 1}`;
 }
 
+function tooManyColumns(count: number): Issue | null {
+	// No count in the message: in the raw start of a file a long header is cut off.
+	if (count <= MAX_COLUMNS) return null;
+	return { line: 1, column: null, value: null, code: 'too_many_columns' };
+}
+
+/**
+ * The header's width counted in the raw start of the file, before csv-parse sees it: csv-parse
+ * takes seconds for one record of 100,000 cells, and far longer for the 20 MB an upload may hold.
+ * A header longer than the start is counted as far as it goes; `readHeader` checks the rest.
+ */
+export function wideHeader(head: string, delimiter: Delimiter): Issue | null {
+	const blank = new RegExp(`^[\\s${delimiter}]*$`);
+	const line = head.split(/\r?\n/).find((l) => !blank.test(l)) ?? '';
+	return tooManyColumns(line.replace(/"(?:[^"]|"")*"/g, '').split(delimiter).length);
+}
+
 export function readHeader(cells: string[]): Header | { kind: null; issues: Issue[] } {
+	const wide = tooManyColumns(cells.length);
+	if (wide) return { kind: null, issues: [wide] };
 	const keys = cells.map(normalise);
 	const names = cells.map(columnName);
 	if (keys.some((k) => METRICS_LOOKUP.get(k) === 'month')) {

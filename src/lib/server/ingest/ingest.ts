@@ -12,7 +12,7 @@ import {
 	type ByteSource,
 	type Dialect
 } from './dialect';
-import { readHeader, type Header, type Kind } from './headers';
+import { readHeader, wideHeader, type Header, type Kind } from './headers';
 import { IssueLog } from './issues';
 import type { Issue } from './messages';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
@@ -87,6 +87,8 @@ export async function importFile(
 		registerChanges: [],
 		...new IssueLog().view()
 	};
+	const wide = wideHeader(sniffed.head, delimiter);
+	if (wide) return Object.assign(result, { errors: [wide], errorCount: 1 });
 	const records = () => readRecords(decode(source, sniffed.encoding), delimiter);
 
 	let first: CsvRecord | null;

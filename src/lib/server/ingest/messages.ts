@@ -8,6 +8,7 @@ export const ERROR_CODES = [
 	'unknown_kind',
 	'missing_column',
 	'duplicate_column',
+	'too_many_columns',
 	'mixed_number_format',
 	'register_not_allowed',
 	'missing_value',
@@ -55,6 +56,9 @@ export interface Issue {
 
 type Sentence = (detail: string) => string;
 
+/** More columns than any template or platform export has; a wider header is refused before anything else. */
+export const MAX_COLUMNS = 200;
+
 const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 	unreadable_csv: [
 		(d) => `Die Datei ist kein lesbares CSV (${d}). Bitte prüfen Sie die Anführungszeichen.`,
@@ -77,6 +81,12 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 	duplicate_column: [
 		(d) => `Die Spalte „${d}“ kommt mehrfach vor.`,
 		(d) => `The column "${d}" appears more than once.`
+	],
+	too_many_columns: [
+		() =>
+			`Die Kopfzeile hat mehr als ${MAX_COLUMNS} Spalten. Bitte laden Sie nur die Spalten der Vorlage hoch.`,
+		() =>
+			`The header has more than ${MAX_COLUMNS} columns. Please upload only the columns of the template.`
 	],
 	mixed_number_format: [
 		(d) =>
@@ -165,4 +175,17 @@ export function isWarning(code: IssueCode): code is WarningCode {
 
 export function issueMessage(issue: Issue, lang: Lang): string {
 	return MESSAGES[issue.code][lang === 'en' ? 1 : 0](issue.detail ?? '');
+}
+
+/** Why a file cannot be read as text at all; the CLI says it in the language of `--lang`. */
+const UNREADABLE: Record<'empty' | 'binary', [de: string, en: string]> = {
+	empty: ['Die Datei ist leer.', 'The file is empty.'],
+	binary: [
+		'Die Datei ist keine Textdatei (CSV); sie sieht aus wie eine Binärdatei, etwa .xlsx.',
+		'The file is not a text file (CSV); it looks like a binary file such as .xlsx.'
+	]
+};
+
+export function unreadableMessage(reason: 'empty' | 'binary', lang: Lang): string {
+	return UNREADABLE[reason][lang === 'en' ? 1 : 0];
 }

@@ -9,6 +9,7 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	unknown_kind: ['Art der Datei nicht erkennbar', 'Kind of file not recognisable'],
 	missing_column: ['Pflichtspalte fehlt', 'Required column missing'],
 	duplicate_column: ['Spalte mehrfach vorhanden', 'Column appears twice'],
+	too_many_columns: ['Zu viele Spalten', 'Too many columns'],
 	mixed_number_format: ['Uneinheitliches Zahlenformat', 'Inconsistent number format'],
 	register_not_allowed: ['Verzeichnis nicht erlaubt', 'Register not allowed'],
 	missing_value: ['Wert fehlt', 'Value missing'],
