@@ -4,7 +4,7 @@ import { sqliteOf } from '$lib/server/db';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import { login } from './login';
 import { createSession, deleteSession, idleMinutes, validateSession } from './sessions';
-import { MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from './throttle';
+import { ADDRESS_DELAY_MS, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS } from './throttle';
 import { changePassword, createUser, resetPassword, setDisabled, UserError } from './users';
 import { setShowNameToRing } from './optIn';
 import { createDemoAccounts, setDemoAccountsEnabled } from './demo';
@@ -88,16 +88,40 @@ describe('login and sessions', () => {
 		expect((result as { waitMinutes: number }).waitMinutes).toBe(15);
 	});
 
-	it('throttles an address that tries many accounts', async () => {
+	it('slows an address after many failures, yet a right password from it still signs in', async () => {
 		const { db } = await setup();
-		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS - 1; i++)
-			await login(db, `guess${i}@example.de`, 'x', '10.6.6.6');
-		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({ ok: true });
-		await login(db, 'last-guess@example.de', 'x', '10.6.6.6');
-		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6')).toMatchObject({
+		const pauses: number[] = [];
+		const pause = async (ms: number) => void pauses.push(ms);
+		const from = (address: string, email: string, password: string) =>
+			login(db, email, password, address, pause);
+		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++)
+			await from('10.6.6.6', `guess${i}@example.de`, 'x');
+		expect(pauses).toEqual([]);
+
+		// Over the limit: every try waits first, then its password is checked like any other.
+		expect(await from('10.6.6.6', 'jc@example.de', PASSWORD)).toMatchObject({ ok: true });
+		expect(await from('10.6.6.6', 'another-guess@example.de', 'x')).toEqual({
+			ok: false,
+			reason: 'failed'
+		});
+		expect(pauses).toEqual([ADDRESS_DELAY_MS, ADDRESS_DELAY_MS]);
+		expect(await from('10.0.0.2', 'jc@example.de', PASSWORD)).toMatchObject({ ok: true });
+		expect(pauses).toHaveLength(2);
+		const notes = await db.selectFrom('audit_log').select('detail').orderBy('id').execute();
+		expect(notes.at(-2)?.detail).toBe('unknown account, address 10.6.6.6, address slowed');
+	});
+
+	it('keeps the account limit when the address is slowed too', async () => {
+		const { db } = await setup();
+		const pause = async () => {};
+		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++)
+			await login(db, `guess${i}@example.de`, 'x', '10.6.6.6', pause);
+		for (let i = 0; i < MAX_FAILURES; i++)
+			await login(db, 'jc@example.de', 'falsch-falsch', '10.6.6.6', pause);
+		expect(await login(db, 'jc@example.de', PASSWORD, '10.6.6.6', pause)).toMatchObject({
+			ok: false,
 			reason: 'throttled'
 		});
-		expect(await login(db, 'jc@example.de', PASSWORD, '10.0.0.2')).toMatchObject({ ok: true });
 	});
 
 	it('ends a session after the idle time, and keeps extending it while in use', async () => {
