@@ -19,7 +19,8 @@ describe('server lock', () => {
 	it('writes the pid on acquire and removes it on release', () => {
 		expect(serverHoldingLock(databasePath)).toBeNull();
 		const release = acquireServerLock(databasePath);
-		expect(readFileSync(pidFile(), 'utf8').trim()).toBe(String(process.pid));
+		// The pid and its start time, so that a later process with the same pid is not taken for it.
+		expect(readFileSync(pidFile(), 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+\\n$`));
 		expect(serverHoldingLock(databasePath)).toBe(process.pid);
 		release();
 		expect(existsSync(pidFile())).toBe(false);
@@ -33,6 +34,40 @@ describe('server lock', () => {
 		const release = acquireServerLock(databasePath);
 		expect(serverHoldingLock(databasePath)).toBe(process.pid);
 		release();
+	});
+
+	it('takes over from a zombie: a killed server not yet reaped by its parent', async () => {
+		// `sh` starts `sleep 0` and becomes `sleep 5`, which never reaps the child: a real zombie.
+		const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
+		try {
+			const zombie = Number(await new Promise<string>((r) => parent.stdout.once('data', r)));
+			const state = () => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1][0];
+			for (let i = 0; i < 200 && state() !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+			expect(state()).toBe('Z');
+			// process.kill(pid, 0) still succeeds for a zombie; the lock must not count it.
+			expect(() => process.kill(zombie, 0)).not.toThrow();
+			writeFileSync(pidFile(), `${zombie}\n`);
+			expect(serverHoldingLock(databasePath)).toBeNull();
+			const release = acquireServerLock(databasePath);
+			expect(serverHoldingLock(databasePath)).toBe(process.pid);
+			release();
+		} finally {
+			parent.kill();
+		}
+	});
+
+	it('tells a reused pid from the server that wrote the file, by its start time', async () => {
+		const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+		try {
+			await new Promise((r) => other.once('spawn', r));
+			const start = readFileSync(`/proc/${other.pid}/stat`, 'utf8').split(') ')[1].split(' ')[19];
+			writeFileSync(pidFile(), `${other.pid} ${start}\n`);
+			expect(serverHoldingLock(databasePath)).toBe(other.pid);
+			writeFileSync(pidFile(), `${other.pid} ${Number(start) - 1}\n`);
+			expect(serverHoldingLock(databasePath)).toBeNull();
+		} finally {
+			other.kill();
+		}
 	});
 
 	it('ignores a pid file with garbage in it', () => {
