@@ -2,37 +2,16 @@
  * `npm run user -- create --email E --role admin|analyst|jobcenter [--jobcenter CODE] [--password-stdin]`,
  * `npm run user -- list`, `npm run user -- disable --email E`: accounts from the command line.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { audit } from '$lib/server/auth/audit';
 import { createUser, listUsers, setDisabled, UserError } from '$lib/server/auth/users';
 import { exit, openAppDatabase, run, say } from './common';
+import { askPasswordTwice, PasswordInputError, readStdinPassword } from './password';
 
 const USAGE =
 	'Usage: npm run user -- create --email E --role admin|analyst|jobcenter [--jobcenter CODE] [--password-stdin] | list | disable --email E';
 
 const CLI_ACTOR = { userId: null, email: 'cli' };
-
-async function readStdin(): Promise<string> {
-	let text = '';
-	for await (const chunk of process.stdin) text += chunk;
-	return text.replace(/\r?\n$/, '');
-}
-
-/** Asks on the terminal without echoing what is typed. */
-function askHidden(question: string): Promise<string> {
-	return new Promise((resolve) => {
-		const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-		const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
-		(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) =>
-			write.call(rl, s.startsWith(question) ? s : '');
-		rl.question(question, (answer) => {
-			rl.close();
-			process.stderr.write('\n');
-			resolve(answer);
-		});
-	});
-}
 
 run(async () => {
 	const { values, positionals } = (() => {
@@ -69,15 +48,30 @@ run(async () => {
 		} else {
 			if (!values.role) exit(`--role is missing.\n${USAGE}`);
 			if (!values['password-stdin'] && !process.stdin.isTTY) {
-				exit('No terminal to ask for the password: pass it on standard input with --password-stdin.');
+				exit(
+					'No terminal to ask for the password: pass it on standard input with --password-stdin.'
+				);
 			}
-			const password = values['password-stdin'] ? await readStdin() : await askHidden('Password: ');
-			await createUser(db, { email: values.email!, role: values.role, jobcenterCode: values.jobcenter, password });
-			await audit(db, CLI_ACTOR, 'user_created', `${values.email} as ${values.role} ${values.jobcenter ?? ''}`.trim());
+			const password = values['password-stdin']
+				? await readStdinPassword()
+				: await askPasswordTwice();
+			await createUser(db, {
+				email: values.email!,
+				role: values.role,
+				jobcenterCode: values.jobcenter,
+				password
+			});
+			await audit(
+				db,
+				CLI_ACTOR,
+				'user_created',
+				`${values.email} as ${values.role} ${values.jobcenter ?? ''}`.trim()
+			);
 			say(`Created ${values.email} (${values.role}).`);
 		}
 	} catch (e) {
 		if (e instanceof UserError) exit(e.message, 1);
+		if (e instanceof PasswordInputError) exit(e.message);
 		throw e;
 	} finally {
 		await db.destroy();
