@@ -13,8 +13,9 @@ export type Cell = string | number | null;
  * full-width forms Apple Numbers normalises. Leading apostrophes are looked through, so that a text
  * which already starts with `'=` gets one more and `restoreGuarded` can undo exactly what was added.
  */
-const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-const GUARDED = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_CHARACTER = '[=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
+const FORMULA_START = new RegExp(`^'*${FORMULA_CHARACTER}`);
+const GUARDED = new RegExp(`^'+${FORMULA_CHARACTER}`);
 
 /** A leading apostrophe makes Excel, LibreOffice and Google Sheets show the text instead of evaluating it. */
 export function neutralise(text: string): string {
