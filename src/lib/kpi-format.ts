@@ -1,5 +1,5 @@
 /** A KPI value as text in the reader's language, with as many decimals as its unit needs. */
-import { formatNumber } from '$lib/i18n/format';
+import { formatDuration, formatNumber } from '$lib/i18n/format';
 
 const DECIMALS: Record<string, number> = {
 	count: 0,
@@ -13,6 +13,7 @@ const DECIMALS: Record<string, number> = {
 };
 
 export function formatKpi(value: number, unit: string): string {
+	if (unit === 'duration_hours') return formatDuration(value);
 	const text = formatNumber(value, DECIMALS[unit] ?? 1);
 	return unit === 'pct' ? `${text} %` : text;
 }
