@@ -12,8 +12,9 @@ const DECIMALS: Record<string, number> = {
 	per_hour: 1
 };
 
-export function formatKpi(value: number, unit: string): string {
-	if (unit === 'duration_hours') return formatDuration(value);
+/** `dative`: the value follows „mit“ or „bei“ in a German sentence, which changes „Tage“ to „Tagen“. */
+export function formatKpi(value: number, unit: string, dative = false): string {
+	if (unit === 'duration_hours') return formatDuration(value, dative);
 	const text = formatNumber(value, DECIMALS[unit] ?? 1);
 	return unit === 'pct' ? `${text} %` : text;
 }

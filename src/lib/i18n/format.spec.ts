@@ -29,8 +29,11 @@ describe('format', () => {
 		expect(formatDuration(48)).toBe('2 Tage');
 		expect(formatDuration(72)).toBe('3 Tage');
 		expect(formatDuration(60)).toBe('2,5 Tage');
+		expect(formatDuration(72, true)).toBe('3 Tagen');
+		expect(formatDuration(2.5, true)).toBe('2,5 Std.');
 		overwriteGetLocale(() => 'en');
 		expect(formatDuration(2.5)).toBe('2.5 hrs');
 		expect(formatDuration(72)).toBe('3 days');
+		expect(formatDuration(72, true)).toBe('3 days');
 	});
 });

@@ -34,14 +34,19 @@ const DURATION: Record<'hours' | 'days', Intl.NumberFormatOptions> = {
 	days: { style: 'unit', unit: 'day', unitDisplay: 'long' }
 };
 
-/** A span of time given in hours: `2,5 Std.` / `2.5 hrs`, from 48 hours on `3 Tage` / `3 days`. */
-export function formatDuration(hours: number): string {
+/**
+ * A span of time given in hours: `2,5 Std.` / `2.5 hrs`, from 48 hours on `3 Tage` / `3 days`.
+ * `dative` is for German sentences after „mit“ or „bei“ („mit 3 Tagen“), a case Intl does not know.
+ */
+export function formatDuration(hours: number, dative = false): string {
 	const locale = tag();
 	const unit = hours >= DAYS_FROM_HOURS ? 'days' : 'hours';
-	return cached(
+	const text = cached(
 		`duration ${locale} ${unit}`,
 		() => new Intl.NumberFormat(locale, { ...DURATION[unit], maximumFractionDigits: 1 })
 	).format(unit === 'days' ? hours / 24 : hours);
+	// From 48 hours on there are always at least two days, so the plural is the only form.
+	return dative && locale === 'de-DE' ? text.replace(/ Tage$/, ' Tagen') : text;
 }
 
 /** `2026-01` → `Jan. 2026` (short) or `Januar 2026` (long). */
