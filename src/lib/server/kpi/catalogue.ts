@@ -174,7 +174,7 @@ const ENTRIES: Record<KpiId, Omit<Kpi, 'id'>> = {
 		formula: { kind: 'median', of: 'response_hours' },
 		label: { de: 'Antwortzeit', en: 'Answer time' },
 		description:
-			'Wie schnell das Jobcenter antwortet: die Zeit von einem Kommentar oder einer Nachricht bis zur ersten Antwort des Jobcenters, je Kanal und Monat als Median in Stunden gemeldet (aus dem Postfach der Plattform, etwa der Meta Business Suite, oder dem eigenen Protokoll des Teams). Für den Zeitraum gilt der Median aller gemeldeten Monatswerte über Kanäle und Monate, ohne Gewichtung nach der Zahl der Kommentare. Kanäle und Monate ohne Angabe zählen nicht; ist nirgends eine gemeldet, gibt es keinen Wert. Weniger ist besser. Ab 48 Stunden wird die Zeit in Tagen angezeigt.'
+			'Wie schnell das Jobcenter antwortet: die Zeit von einem Kommentar oder einer Nachricht bis zur ersten Antwort des Jobcenters, je Kanal und Monat als Median in Stunden gemeldet (aus dem Postfach der Plattform, etwa der Meta Business Suite, oder dem eigenen Protokoll des Teams). Für den Zeitraum gilt der Median aller gemeldeten Monatswerte über Kanäle und Monate, ohne Gewichtung nach der Zahl der Kommentare. Kanäle und Monate ohne Angabe zählen nicht; ist nirgends eine gemeldet, gibt es keinen Wert. Ab 48 Stunden wird die Zeit in Tagen angezeigt.'
 	},
 	posts: {
 		area: 'effort',
