@@ -15,11 +15,11 @@ export type Unit =
 	/** Elapsed time in hours (not hours of work); shown as days from two days on. */
 	| 'duration_hours';
 
-/** A figure that adds up across channels and months; interactions count only where all three parts are reported. */
-export type Flow = Exclude<Metric, 'followers' | 'response_hours'> | 'interactions';
-
 /** A figure that is already a typical value per channel and month, so it is not summed but its median taken. */
-export type Typical = Exclude<Metric, Flow>;
+export type Typical = Extract<Metric, 'response_hours'>;
+
+/** A figure that adds up across channels and months; interactions count only where all three parts are reported. */
+export type Flow = Exclude<Metric, 'followers' | Typical> | 'interactions';
 
 export type Formula =
 	| { kind: 'flow'; flow: Flow }
