@@ -27,7 +27,7 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 }
 
 /** From two days on, a wait reads better in days: `2,5 Std.`, but `3 Tage` rather than `72,0 Std.`. */
-export const DAYS_FROM_HOURS = 48;
+const DAYS_FROM_HOURS = 48;
 
 const DURATION: Record<'hours' | 'days', Intl.NumberFormatOptions> = {
 	hours: { style: 'unit', unit: 'hour', unitDisplay: 'short', minimumFractionDigits: 1 },
