@@ -39,9 +39,12 @@ describe('the benchmark data set', () => {
 	});
 
 	it('writes the German twin with semicolons, decimal commas and display names', () => {
-		const row = { ...small[0], channel: 'whatsapp', staff_hours: 12.5, reach: null } as BenchRow;
+		const row = {
+			...{ ...small[0], channel: 'whatsapp', staff_hours: 12.5, reach: null },
+			response_hours: 2.5
+		} as BenchRow;
 		expect(germanLine(row)).toBe(
-			`${row.code};${row.month};WhatsApp-Kanal;${row.followers};${row.posts};${row.impressions};;${row.reactions};${row.comments};${row.shares};${row.replies};12,5`
+			`${row.code};${row.month};WhatsApp-Kanal;${row.followers};${row.posts};${row.impressions};;${row.reactions};${row.comments};${row.shares};${row.replies};12,5;2,5`
 		);
 	});
 });

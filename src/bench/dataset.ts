@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { CHANNELS } from '$lib/channels';
 import { addMonths, monthRange, type Month } from '$lib/months';
 import { METRICS, STATES, type State } from '$lib/server/db/schema';
-import { assignTraits, monthFigures, profile, season, withGaps } from '$lib/server/demo/generate';
+import {
+	answerRandom,
+	answerSpeeds,
+	assignTraits,
+	fillAnswerTimes,
+	monthFigures,
+	profile,
+	season,
+	withGaps
+} from '$lib/server/demo/generate';
 import {
 	DEMO_JOBCENTER_CODE,
 	DEMO_JOBCENTERS,
@@ -94,6 +103,8 @@ export function* benchRows(scale: Scale): Generator<BenchRow[]> {
 	const random = createRandom(SEED);
 	const jobcenters = benchJobcenters(scale.jobcenters);
 	const traits = assignTraits(random, jobcenters);
+	const answers = answerRandom(SEED);
+	const speeds = answerSpeeds(answers, jobcenters, traits);
 	const months = monthRange(addMonths(scale.until, 1 - scale.months), scale.until);
 	for (const [i, jc] of jobcenters.entries()) {
 		const rows: BenchRow[] = [];
@@ -106,7 +117,7 @@ export function* benchRows(scale: Scale): Generator<BenchRow[]> {
 				rows.push({ code: jc.code, channel: id, month, ...withGaps(random, figures, traits[i]) });
 			}
 		}
-		yield rows;
+		yield fillAnswerTimes(answers, rows, speeds[i]);
 	}
 }
 

@@ -34,6 +34,14 @@ const POSTS: [string, number | null, number | null][] = [
 	['10004', 40, 40],
 	['10005', 50, 50]
 ];
+// Answer times in hours, September and October: period medians 1.5, 4, 6, 12 and 24.
+const ANSWER_HOURS: [number, number | null][] = [
+	[1, 2],
+	[3, 5],
+	[6, null],
+	[10, 14],
+	[20, 28]
+];
 let roundId: number;
 
 beforeAll(async () => {
@@ -46,11 +54,12 @@ beforeAll(async () => {
 	await addJobcenter(db, '10007', null);
 	const rows = POSTS.flatMap(([code, september, october], i) =>
 		[
-			['2026-09', september],
-			['2026-10', october]
-		].map(([month, posts]) => ({
+			['2026-09', september, ANSWER_HOURS[i][0]],
+			['2026-10', october, ANSWER_HOURS[i][1]]
+		].map(([month, posts, response_hours]) => ({
 			...{ jobcenter_id: ids.get(code)!, channel_id: 'facebook', month: month as string },
-			...{ posts: posts as number | null, staff_hours: i < 3 ? 8 : null }
+			...{ posts: posts as number | null, staff_hours: i < 3 ? 8 : null },
+			response_hours: response_hours as number | null
 		}))
 	);
 	await db.insertInto('monthly_metric').values(rows).execute();
@@ -80,11 +89,20 @@ describe('npm run kpi', { timeout: 60_000 }, () => {
 		// The ring's newest data is October, so the 12 months end there.
 		expect(json.period).toEqual({ from: '2025-11', to: '2026-10' });
 		expect(json.peers).toEqual({ group: 'ring', members: 6 });
-		expect(json.kpis).toHaveLength(17);
+		expect(json.kpis).toHaveLength(18);
+		// Every KPI, the Antwortzeit included, has the same fields in the same order.
+		const contract = 'id area unit value peer suppressed percentile quartile'.split(' ');
+		for (const k of json.kpis) expect(Object.keys(k)).toEqual(contract);
 		// Monthly averages 15, 20, 30 (one month only), 40, 50; 10006 has no data and is left out.
 		expect(byId(json, 'posts')).toEqual({
 			...{ id: 'posts', area: 'effort', unit: 'count', value: 15 },
 			peer: { n: 5, median: 30, p25: 20, p75: 40, min: 15, max: 50, mean: 31 },
+			...{ suppressed: false, percentile: 10, quartile: 1 }
+		});
+		// The fastest of five: 1.5 h against 1.5, 4, 6, 12, 24 (mean 47.5 / 5).
+		expect(byId(json, 'response_hours')).toEqual({
+			...{ id: 'response_hours', area: 'resonance', unit: 'duration_hours', value: 1.5 },
+			peer: { n: 5, median: 6, p25: 4, p75: 12, min: 1.5, max: 24, mean: 9.5 },
 			...{ suppressed: false, percentile: 10, quartile: 1 }
 		});
 		// Three members with hours are fewer than MIN_PEERS = 5.
@@ -112,6 +130,10 @@ describe('npm run kpi', { timeout: 60_000 }, () => {
 		expect(json.peers).toEqual({ group: `round:${roundId}`, members: 5 });
 		// In October only four members posted: n = MIN_PEERS − 1 is suppressed.
 		expect(byId(json, 'posts')).toMatchObject({ value: 20, suppressed: true, peer: null });
+		// In October only four members noted an answer time (10003 did not).
+		expect(byId(json, 'response_hours')).toMatchObject({
+			...{ value: 2, suppressed: true, peer: null, percentile: null, quartile: null }
+		});
 	});
 
 	it('honours an explicit period, group and channel', async () => {
@@ -144,6 +166,9 @@ describe('npm run kpi', { timeout: 60_000 }, () => {
 		expect(stdout).toContain('Vergleichsgruppe: ring (6 Jobcenter)');
 		expect(stdout).toMatch(/Beiträge\s+15\s+Anzahl\s+5\s+20\s+30\s+40\s+15\s+50\s+10\s+1/);
 		expect(stdout).toMatch(/Personalstunden\s+8,0\s+Std\.\s+3\s.*zu wenige Vergleichswerte/);
+		expect(stdout).toMatch(
+			/Antwortzeit\s+1,5 Std\.\s+Std\.\s+5\s+4,0 Std\.\s+6,0 Std\.\s+12,0 Std\./
+		);
 	});
 
 	it.each([

@@ -10,6 +10,10 @@ describe('formatKpi', () => {
 		expect(formatKpi(12.345, 'per_1000_elb')).toBe('12,3');
 		expect(formatKpi(3.25, 'pct')).toBe('3,3 %');
 		expect(formatKpi(0.4567, 'fte')).toBe('0,46');
+		// Hours of work stay a plain number; an answer time carries its own unit, in days from 48 h.
+		expect(formatKpi(120, 'hours')).toBe('120,0');
+		expect(formatKpi(2.46, 'duration_hours')).toBe('2,5 Std.');
+		expect(formatKpi(84, 'duration_hours')).toBe('3,5 Tage');
 	});
 
 	it('signs changes, with a real minus', () => {

@@ -1,5 +1,5 @@
 /** A KPI value as text in the reader's language, with as many decimals as its unit needs. */
-import { formatNumber } from '$lib/i18n/format';
+import { formatDuration, formatNumber } from '$lib/i18n/format';
 
 const DECIMALS: Record<string, number> = {
 	count: 0,
@@ -12,7 +12,9 @@ const DECIMALS: Record<string, number> = {
 	per_hour: 1
 };
 
-export function formatKpi(value: number, unit: string): string {
+/** `dative`: the value follows „mit“ or „bei“ in a German sentence, which changes „Tage“ to „Tagen“. */
+export function formatKpi(value: number, unit: string, dative = false): string {
+	if (unit === 'duration_hours') return formatDuration(value, dative);
 	const text = formatNumber(value, DECIMALS[unit] ?? 1);
 	return unit === 'pct' ? `${text} %` : text;
 }

@@ -26,6 +26,29 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 	).format(value);
 }
 
+/** From two days on, a wait reads better in days: `2,5 Std.`, but `3 Tage` rather than `72,0 Std.`. */
+const DAYS_FROM_HOURS = 48;
+
+const DURATION: Record<'hours' | 'days', Intl.NumberFormatOptions> = {
+	hours: { style: 'unit', unit: 'hour', unitDisplay: 'short', minimumFractionDigits: 1 },
+	days: { style: 'unit', unit: 'day', unitDisplay: 'long' }
+};
+
+/**
+ * A span of time given in hours: `2,5 Std.` / `2.5 hrs`, from 48 hours on `3 Tage` / `3 days`.
+ * `dative` is for German sentences after „mit“ or „bei“ („mit 3 Tagen“), a case Intl does not know.
+ */
+export function formatDuration(hours: number, dative = false): string {
+	const locale = tag();
+	const unit = hours >= DAYS_FROM_HOURS ? 'days' : 'hours';
+	const text = cached(
+		`duration ${locale} ${unit}`,
+		() => new Intl.NumberFormat(locale, { ...DURATION[unit], maximumFractionDigits: 1 })
+	).format(unit === 'days' ? hours / 24 : hours);
+	// From 48 hours on there are always at least two days, so the plural is the only form.
+	return dative && locale === 'de-DE' ? text.replace(/ Tage$/, ' Tagen') : text;
+}
+
 /** `2026-01` → `Jan. 2026` (short) or `Januar 2026` (long). */
 export function formatMonth(month: string, style: 'short' | 'long' = 'short'): string {
 	const [year, mon] = month.split('-').map(Number);

@@ -1,9 +1,9 @@
 /** A KPI's formula in words and symbols, written out from its catalogue entry for /methodik. */
-import type { Flow, Formula } from '$lib/server/kpi/catalogue';
+import type { Flow, Formula, Typical } from '$lib/server/kpi/catalogue';
 
 export type Locale = 'de' | 'en';
 
-const TERMS: Record<Flow | 'followers' | 'fte', Record<Locale, string>> = {
+const TERMS: Record<Flow | Typical | 'followers' | 'fte', Record<Locale, string>> = {
 	posts: { de: 'Beiträge', en: 'posts' },
 	impressions: { de: 'Impressionen', en: 'impressions' },
 	reach: { de: 'Reichweite', en: 'reach' },
@@ -12,6 +12,7 @@ const TERMS: Record<Flow | 'followers' | 'fte', Record<Locale, string>> = {
 	shares: { de: 'Geteilt', en: 'shares' },
 	replies: { de: 'Antworten', en: 'replies' },
 	staff_hours: { de: 'Personalstunden', en: 'staff hours' },
+	response_hours: { de: 'Antwortzeiten', en: 'answer times' },
 	interactions: { de: 'Interaktionen', en: 'interactions' },
 	followers: { de: 'Follower', en: 'followers' },
 	fte: { de: 'VZÄ', en: 'FTE' }
@@ -27,6 +28,10 @@ export function formulaText(formula: Formula, locale: Locale, fteHoursPerMonth: 
 			return de
 				? `Σ ${term(formula.flow)} über die Kanäle je Monat, gemittelt über die Monate mit Daten`
 				: `Σ ${term(formula.flow)} over the channels per month, averaged over the months with data`;
+		case 'median':
+			return de
+				? `Median aller gemeldeten ${term(formula.of)} (je Kanal und Monat ein Wert)`
+				: `median of all reported ${term(formula.of)} (one value per channel and month)`;
 		case 'stock':
 			return de
 				? 'Σ über die Kanäle: Follower im letzten gemeldeten Monat'

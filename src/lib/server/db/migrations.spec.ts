@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '$lib/channels';
 import { migrateToLatest, openDatabase, StartupError, type DB } from '.';
@@ -77,6 +77,34 @@ describe('migrations', () => {
 		expect(stored.posts).toBe(0);
 		expect(stored.followers).toBeNull();
 		expect(stored.staff_hours).toBe(12.5);
+	});
+});
+
+describe('the answer-time migration', () => {
+	it('adds an empty column to stored rows, undo images and snapshots, and refuses negatives', async () => {
+		const db = freshDatabase();
+		const provider = { getMigrations: async () => migrations };
+		const migrator = new Migrator({ db, provider });
+		expect((await migrator.migrateTo('2026-11-25T0500_followers_index')).error).toBeUndefined();
+		const { id } = await db.insertInto('jobcenter').values(jobcenter).returning('id').executeTakeFirstOrThrow();
+		await sql`insert into monthly_metric (jobcenter_id, channel_id, month, posts, staff_hours)
+			values (${id}, 'facebook', '2026-01', 12, 8.5)`.execute(db);
+		expect(await migrateToLatest(db)).toEqual(['2026-12-01T2300_response_hours']);
+		expect(await db.selectFrom('monthly_metric').selectAll().execute()).toEqual([
+			expect.objectContaining({ posts: 12, staff_hours: 8.5, response_hours: null })
+		]);
+		const columns = async (table: string) =>
+			(await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map(
+				(r) => r.name
+			);
+		expect(await columns('upload_metric_change')).toEqual(
+			expect.arrayContaining(['before_response_hours', 'after_response_hours'])
+		);
+		expect(await columns('round_snapshot_metric')).toContain('response_hours');
+		const update = (hours: number) =>
+			db.updateTable('monthly_metric').set({ response_hours: hours }).execute();
+		await update(2.5);
+		await expect(update(-1)).rejects.toThrow(/CHECK/);
 	});
 });
 

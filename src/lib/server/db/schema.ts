@@ -9,7 +9,10 @@ export type State = (typeof STATES)[number];
 export const CARRIERS = ['gE', 'zkT'] as const;
 export type Carrier = (typeof CARRIERS)[number];
 
-/** The metric columns of `monthly_metric`, in the order of the canonical CSV. */
+/**
+ * The metric columns of `monthly_metric`, in the order of the canonical CSV. `response_hours`
+ * (Antwortzeit, the median hours to the first reply) is optional and came last, so it stays last.
+ */
 export const METRICS = [
 	'followers',
 	'posts',
@@ -19,7 +22,8 @@ export const METRICS = [
 	'comments',
 	'shares',
 	'replies',
-	'staff_hours'
+	'staff_hours',
+	'response_hours'
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

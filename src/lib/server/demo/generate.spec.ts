@@ -39,7 +39,9 @@ describe('generateDemoData', () => {
 				const value = row[metric];
 				if (value === null) continue;
 				expect(value).toBeGreaterThanOrEqual(0);
-				if (metric !== 'staff_hours') expect(Number.isInteger(value)).toBe(true);
+				if (metric !== 'staff_hours' && metric !== 'response_hours') {
+					expect(Number.isInteger(value)).toBe(true);
+				}
 			}
 			const { impressions, reach, reactions, comments, shares, replies } = row;
 			if (impressions !== null && reactions !== null && comments !== null && shares !== null) {
@@ -79,9 +81,11 @@ describe('generateDemoData', () => {
 	});
 
 	it('leaves some cells unreported, but not many', () => {
-		const cells = data.metrics.length * METRICS.length;
+		// The answer time is optional and often missing on purpose; see its own test below.
+		const reported = METRICS.filter((metric) => metric !== 'response_hours');
+		const cells = data.metrics.length * reported.length;
 		const gaps = data.metrics.reduce(
-			(total, row) => total + METRICS.filter((metric) => row[metric] === null).length,
+			(total, row) => total + reported.filter((metric) => row[metric] === null).length,
 			0
 		);
 		expect(gaps).toBeGreaterThan(0);
@@ -93,6 +97,34 @@ describe('generateDemoData', () => {
 		const rates = groups.map((rows) => sum(rows, 'replies') / sum(rows, 'comments'));
 		expect(Math.max(...rates)).toBeGreaterThanOrEqual(0.9);
 		expect(groups.some((rows) => rows.every((row) => !row.replies))).toBe(true);
+	});
+
+	it('gives most jobcenters an answer time of 2 to 48 hours, some none and a few under an hour', () => {
+		const medians = [...rowsByCode()].map(([code, rows]) => {
+			const times = rows.flatMap((row) =>
+				row.response_hours === null ? [] : [row.response_hours]
+			);
+			times.sort((a, b) => a - b);
+			return { code, median: times.length ? times[Math.floor(times.length / 2)] : null };
+		});
+		const known = medians.flatMap(({ median }) => (median === null ? [] : [median]));
+		const pioneers = known.filter((median) => median < 1).length;
+		expect(pioneers).toBeGreaterThanOrEqual(2);
+		expect(pioneers).toBeLessThanOrEqual(6);
+		expect(medians.length - known.length).toBeGreaterThanOrEqual(3);
+		expect(known.filter((median) => median >= 2 && median <= 48).length).toBeGreaterThan(
+			0.8 * (known.length - pioneers)
+		);
+		expect(medians.find(({ code }) => code === '05754')?.median).not.toBeNull();
+		// One decimal, never a value the import would question (above 14 days), and only where
+		// the channel answered in the month.
+		const odd = data.metrics.filter(
+			({ response_hours: hours, replies }) =>
+				hours !== null &&
+				(Math.round(hours * 10) / 10 !== hours || hours <= 0 || hours > 336 || !replies)
+		);
+		expect(odd).toEqual([]);
+		expect(data.metrics.some((row) => row.response_hours !== null)).toBe(true);
 	});
 
 	it('spreads channel adoption from common to rare', () => {

@@ -61,6 +61,18 @@ const SEASON = [1.2, 1.05, 1, 1, 1, 0.95, 0.8, 0.75, 1, 1.05, 1.05, 0.8];
 const CELL_GAP = 0.02;
 const ROW_GAP = 0.01;
 
+/** Every metric but the answer time, which comes from a stream of its own (see `answerSpeeds`). */
+type Drawn = Exclude<Metric, 'response_hours'>;
+const DRAWN = METRICS.filter((m): m is Drawn => m !== 'response_hours');
+
+/**
+ * The answer time was added after the other figures; drawing it from a second stream seeded from
+ * the same seed keeps every other demo figure exactly as it was.
+ */
+const ANSWER_STREAM = 0x5eed;
+/** Share of channel months with replies for which the team noted how fast it answered. */
+const ANSWER_LOGGED = 0.9;
+
 export function profile(channel: ChannelId): ChannelProfile {
 	const values = PROFILE_ROWS[channel];
 	return Object.fromEntries(PROFILE_KEYS.map((key, i) => [key, values[i]])) as ChannelProfile;
@@ -122,7 +134,7 @@ export function monthFigures(
 	elb: number,
 	followers: number,
 	activity: number
-): Record<Metric, number> {
+): Record<Drawn, number> {
 	const hours = Math.max(
 		0.5,
 		p.hours * traits.effort * Math.sqrt(elb / 15_000) * activity * random.factor(0.15)
@@ -147,16 +159,59 @@ export function monthFigures(
 	};
 }
 
-/** Blanks out the cells a jobcenter did not report. */
+/** Blanks out the cells a jobcenter did not report; the answer time is filled in later. */
 export function withGaps(
 	random: Random,
-	figures: Record<Metric, number>,
+	figures: Record<Drawn, number>,
 	traits: Traits
 ): Record<Metric, number | null> {
 	const row = {} as Record<Metric, number | null>;
-	for (const metric of METRICS) row[metric] = random.chance(CELL_GAP) ? null : figures[metric];
+	for (const metric of DRAWN) row[metric] = random.chance(CELL_GAP) ? null : figures[metric];
 	if (!traits.reportsHours) row.staff_hours = null;
+	row.response_hours = null;
 	return row;
+}
+
+/** The stream the answer times come from, for a seed. */
+export function answerRandom(seed: number): Random {
+	return createRandom(seed + ANSWER_STREAM);
+}
+
+/**
+ * Each jobcenter's typical hours to a first reply: four pioneers under one hour, eight that do not
+ * measure it, none for those that never answer, the rest spread evenly on a log scale from 2 to 48.
+ */
+export function answerSpeeds(
+	random: Random,
+	jobcenters: DemoJobcenter[],
+	traits: Traits[]
+): (number | null)[] {
+	// The demo account's own jobcenter reports an ordinary answer time.
+	const order = random.shuffle(
+		jobcenters
+			.filter((jc, i) => jc.code !== DEMO_JOBCENTER_CODE && traits[i].replyRate > 0)
+			.map((jc) => jc.code)
+	);
+	const pioneers = new Set(order.slice(0, 4));
+	const unmeasured = new Set(order.slice(4, 12));
+	return jobcenters.map(({ code }, i) => {
+		if (traits[i].replyRate === 0 || unmeasured.has(code)) return null;
+		if (pioneers.has(code)) return random.uniform(0.3, 0.9);
+		return Math.exp(random.uniform(Math.log(2), Math.log(48)));
+	});
+}
+
+/** A month's answer time per channel: the typical one with some noise, where anything was answered and noted. */
+export function fillAnswerTimes<R extends Pick<DemoMetric, 'replies' | 'response_hours'>>(
+	random: Random,
+	rows: R[],
+	typical: number | null
+): R[] {
+	for (const row of rows) {
+		if (typical === null || !row.replies || !random.chance(ANSWER_LOGGED)) continue;
+		row.response_hours = Math.max(0.1, Math.round(typical * random.factor(0.3) * 10) / 10);
+	}
+	return rows;
 }
 
 function channelRows(
@@ -195,8 +250,14 @@ export function generateDemoData({ seed = 20261125, until, months = 24 }: DemoOp
 		a.code < b.code ? -1 : 1
 	);
 	const traits = assignTraits(random, jobcenters);
+	const answers = answerRandom(seed);
+	const speeds = answerSpeeds(answers, jobcenters, traits);
 	const metrics = jobcenters.flatMap((jc, i) =>
-		CHANNELS.flatMap(({ id }) => channelRows(random, jc, traits[i], id, range))
+		fillAnswerTimes(
+			answers,
+			CHANNELS.flatMap(({ id }) => channelRows(random, jc, traits[i], id, range)),
+			speeds[i]
+		)
 	);
 	return { jobcenters, metrics };
 }

@@ -30,7 +30,15 @@ export const METRICS_COLUMNS: Record<MetricsField, string[]> = {
 	comments: ['Kommentare', 'Comments'],
 	shares: ['Geteilt', 'Shares', 'Teilungen'],
 	replies: ['Antworten', 'Replies'],
-	staff_hours: ['Personalstunden', 'Stunden', 'Arbeitsstunden', 'Staff hours', 'Hours']
+	staff_hours: ['Personalstunden', 'Stunden', 'Arbeitsstunden', 'Staff hours', 'Hours'],
+	response_hours: [
+		'Antwortzeit (Std.)',
+		'Antwortzeit',
+		'Reaktionszeit',
+		'Antwortzeit in Stunden',
+		'Response time',
+		'Response time (hours)'
+	]
 };
 
 export const REGISTER_COLUMNS: Record<RegisterField, string[]> = {

@@ -36,7 +36,7 @@ describe('export and re-import', () => {
 		const register = await collect(exportRegister(db));
 		const csv = await collect(exportMetrics(db));
 		expect(csv.split('\n')[0]).toBe(
-			'jobcenter,month,channel,followers,posts,impressions,reach,reactions,comments,shares,replies,staff_hours'
+			'jobcenter,month,channel,followers,posts,impressions,reach,reactions,comments,shares,replies,staff_hours,response_hours'
 		);
 		const before = await dumpTables(db);
 

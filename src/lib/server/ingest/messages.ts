@@ -21,6 +21,7 @@ export const ERROR_CODES = [
 	'not_a_number',
 	'negative',
 	'fractional_count',
+	'too_many_decimals',
 	'too_large',
 	'bad_code',
 	'unknown_state',
@@ -37,7 +38,8 @@ export const WARNING_CODES = [
 	'followers_jump',
 	'interactions_above_impressions',
 	'replies_above_comments',
-	'staff_hours_high'
+	'staff_hours_high',
+	'response_hours_high'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -117,6 +119,10 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 		() => 'Eine Anzahl muss eine ganze Zahl sein.',
 		() => 'A count must be a whole number.'
 	],
+	too_many_decimals: [
+		() => 'Zu viele Nachkommastellen: bitte auf eine Stelle runden (z. B. 2,5).',
+		() => 'Too many decimals: please round to one place (e.g. 2.5).'
+	],
 	too_large: [() => 'Der Wert ist zu groß.', () => 'The value is too large.'],
 	bad_code: [() => 'Eine Kennung hat 1 bis 20 Zeichen.', () => 'A code has 1 to 20 characters.'],
 	unknown_state: [
@@ -166,6 +172,11 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 	staff_hours_high: [
 		() => 'Mehr als 400 Personalstunden in einem Monat.',
 		() => 'More than 400 staff hours in one month.'
+	],
+	response_hours_high: [
+		() =>
+			'Eine Antwortzeit über 14 Tagen (336 Std.). Ist der Wert in Stunden angegeben, nicht in Minuten?',
+		() => 'An answer time above 14 days (336 h). Is the value given in hours, not in minutes?'
 	]
 };
 

@@ -4,6 +4,9 @@ import type { Issue } from './messages';
 
 export type Figures = Record<Metric, number | null>;
 
+/** 14 days in hours: above this an answer time is worth a second look. */
+export const RESPONSE_HOURS_HIGH = 14 * 24;
+
 /** `column` names the file's header for a metric, or the metric itself when the file lacks it. */
 export function plausibilityWarnings(
 	line: number,
@@ -15,6 +18,7 @@ export function plausibilityWarnings(
 	const warn = (metric: Metric, code: Issue['code'], detail?: string) =>
 		warnings.push({ line, column: column(metric), value: String(row[metric]), code, detail });
 	const { followers, impressions, reactions, comments, shares, replies, staff_hours } = row;
+	const { response_hours } = row;
 	if (followers !== null && previousFollowers !== null && previousFollowers > 0) {
 		if (Math.abs(followers - previousFollowers) > previousFollowers / 2) {
 			warn('followers', 'followers_jump', `${previousFollowers} → ${followers}`);
@@ -28,5 +32,9 @@ export function plausibilityWarnings(
 	}
 	if (replies !== null && replies > (comments ?? 0) + 50) warn('replies', 'replies_above_comments');
 	if (staff_hours !== null && staff_hours > 400) warn('staff_hours', 'staff_hours_high');
+	// Two weeks to a first reply happens, but a value in minutes entered as hours looks the same.
+	if (response_hours !== null && response_hours > RESPONSE_HOURS_HIGH) {
+		warn('response_hours', 'response_hours_high');
+	}
 	return warnings;
 }

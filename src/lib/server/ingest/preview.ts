@@ -22,6 +22,7 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	not_a_number: ['Keine Zahl', 'Not a number'],
 	negative: ['Negativer Wert', 'Negative value'],
 	fractional_count: ['Anzahl mit Nachkommastellen', 'Count with decimals'],
+	too_many_decimals: ['Mehr als eine Nachkommastelle', 'More than one decimal'],
 	too_large: ['Wert zu groß', 'Value too large'],
 	bad_code: ['Kennung zu lang', 'Code too long'],
 	unknown_state: ['Unbekanntes Bundesland', 'Unknown Land'],
@@ -38,7 +39,8 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 		'More interactions than impressions'
 	],
 	replies_above_comments: ['Mehr Antworten als Kommentare', 'More replies than comments'],
-	staff_hours_high: ['Über 400 Personalstunden', 'Above 400 staff hours']
+	staff_hours_high: ['Über 400 Personalstunden', 'Above 400 staff hours'],
+	response_hours_high: ['Antwortzeit über 14 Tage', 'Answer time above 14 days']
 };
 
 export function reasonOf(code: IssueCode, lang: Lang): string {

@@ -22,8 +22,9 @@ describe('templates', () => {
 	it('write German headers with semicolons and a BOM for Excel', () => {
 		const text = metricsTemplate('05754', '2026-10');
 		expect(text.startsWith('\uFEFFJobcenter;Monat;Kanal;Follower;Beiträge;')).toBe(true);
+		expect(text.split('\r\n')[0].endsWith(';Personalstunden;Antwortzeit (Std.)')).toBe(true);
 		expect(text.split('\r\n')[1]).toBe(
-			'05754;2026-10;Facebook;1.234;12;45.678;30.000;800;120;40;100;12,5'
+			'05754;2026-10;Facebook;1.234;12;45.678;30.000;800;120;40;100;12,5;2,5'
 		);
 		expect(registerTemplate('09999', '2026-11').split('\r\n')[0]).toBe(
 			'\uFEFFKennung;Name;Bundesland;Trägerform;eLb;Vergleichsring;gültig ab'

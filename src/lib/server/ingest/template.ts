@@ -19,7 +19,8 @@ const METRICS_EXAMPLE: Record<MetricsField, string> = {
 	comments: '120',
 	shares: '40',
 	replies: '100',
-	staff_hours: '12,5'
+	staff_hours: '12,5',
+	response_hours: '2,5'
 };
 
 const REGISTER_EXAMPLE: Record<RegisterField, string> = {

@@ -29,7 +29,7 @@ export class RegisterValidator extends RowValidator<RegisterField> {
 		const carrier = this.choice(line, get('carrier'), parseCarrier, 'unknown_carrier', issues);
 		let elb: number | null = null;
 		if (this.required(line, get('elb'), issues) !== null) {
-			elb = this.number(line, get('elb'), true, issues);
+			elb = this.number(line, get('elb'), 0, issues);
 			if (elb === 0) {
 				issues.push(issue(line, get('elb').column, get('elb').value, 'not_positive'));
 				elb = null;

@@ -108,8 +108,9 @@ export abstract class RowValidator<F extends string> {
 		return problem ? null : month;
 	}
 
-	protected number(line: number, cell: Cell<F>, whole: boolean, issues: Issue[]): number | null {
-		const result = parseNumber(cell.value, this.style, whole);
+	/** `decimals`: how many decimal places the value may have (0 for counts). */
+	protected number(line: number, cell: Cell<F>, decimals: number, issues: Issue[]): number | null {
+		const result = parseNumber(cell.value, this.style, decimals);
 		if ('error' in result) {
 			issues.push(issue(line, cell.column, cell.value, result.error));
 			return null;
@@ -139,6 +140,12 @@ export function issue(
 ): Issue {
 	return { line, column, value, code };
 }
+
+/**
+ * Decimal places a metric may have; every other metric is a count. Hours of work come with any
+ * precision; an answer time has one decimal, as the platforms' inboxes show it (2,5 Std.).
+ */
+const DECIMALS: Partial<Record<Metric, number>> = { staff_hours: Infinity, response_hours: 1 };
 
 export class MetricsValidator extends RowValidator<MetricsField> {
 	/**
@@ -186,7 +193,7 @@ export class MetricsValidator extends RowValidator<MetricsField> {
 		for (const [field, cell] of cells) {
 			if (field === 'jobcenter' || field === 'month' || field === 'channel') continue;
 			values[field] =
-				cell.value === '' ? null : this.number(line, cell, field !== 'staff_hours', issues);
+				cell.value === '' ? null : this.number(line, cell, DECIMALS[field] ?? 0, issues);
 		}
 		if (!match || !month || !channel) return null;
 		const first = this.firstLine(match.id, channel, month, line);

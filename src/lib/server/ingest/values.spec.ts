@@ -22,17 +22,27 @@ describe('parseNumber', () => {
 		['0', 'en', 0],
 		['-0', 'de', 0]
 	] as const)('reads %s in %s style as %d', (raw, style, value) => {
-		expect(parseNumber(raw, style, false)).toEqual({ value });
+		expect(parseNumber(raw, style, Infinity)).toEqual({ value });
 	});
 
 	it('names what is wrong with a value', () => {
-		expect(parseNumber('viele', 'de', true)).toEqual({ error: 'not_a_number' });
-		expect(parseNumber('1.23', 'de', true)).toEqual({ error: 'not_a_number' });
-		expect(parseNumber('-5', 'de', true)).toEqual({ error: 'negative' });
-		expect(parseNumber('2,5', 'de', true)).toEqual({ error: 'fractional_count' });
-		expect(parseNumber('2,5', 'de', false)).toEqual({ value: 2.5 });
-		expect(parseNumber('1e5', 'en', true)).toEqual({ error: 'not_a_number' });
-		expect(parseNumber('9999999999999', 'en', true)).toEqual({ error: 'too_large' });
+		expect(parseNumber('viele', 'de', 0)).toEqual({ error: 'not_a_number' });
+		expect(parseNumber('1.23', 'de', 0)).toEqual({ error: 'not_a_number' });
+		expect(parseNumber('-5', 'de', 0)).toEqual({ error: 'negative' });
+		expect(parseNumber('2,5', 'de', 0)).toEqual({ error: 'fractional_count' });
+		expect(parseNumber('2,5', 'de', Infinity)).toEqual({ value: 2.5 });
+		expect(parseNumber('1e5', 'en', 0)).toEqual({ error: 'not_a_number' });
+		expect(parseNumber('9999999999999', 'en', 0)).toEqual({ error: 'too_large' });
+	});
+
+	it('allows as many decimals as asked for, in either style, ignoring trailing zeros', () => {
+		expect(parseNumber('2,5', 'de', 1)).toEqual({ value: 2.5 });
+		expect(parseNumber('1.234,5', 'de', 1)).toEqual({ value: 1234.5 });
+		expect(parseNumber('0.5', 'en', 1)).toEqual({ value: 0.5 });
+		expect(parseNumber('2,50', 'de', 1)).toEqual({ value: 2.5 });
+		expect(parseNumber('2,25', 'de', 1)).toEqual({ error: 'too_many_decimals' });
+		expect(parseNumber('0.75', 'en', 1)).toEqual({ error: 'too_many_decimals' });
+		expect(parseNumber('-0,5', 'de', 1)).toEqual({ error: 'negative' });
 	});
 
 	it('tells which styles can read a value', () => {

@@ -37,9 +37,13 @@ export function numberReadings(raw: string): Record<NumberStyle, boolean> {
 const PLAIN = /^\d{1,12}$/;
 
 export type NumberResult =
-	{ value: number } | { error: 'not_a_number' | 'negative' | 'fractional_count' | 'too_large' };
+	| { value: number }
+	| {
+			error: 'not_a_number' | 'negative' | 'fractional_count' | 'too_many_decimals' | 'too_large';
+	  };
 
-export function parseNumber(raw: string, style: NumberStyle, whole: boolean): NumberResult {
+/** `decimals` is how many decimal places the value may have: 0 for counts, Infinity for any. */
+export function parseNumber(raw: string, style: NumberStyle, decimals: number): NumberResult {
 	// Most cells are plain digits: nothing to read but the digits, nothing to check but the size.
 	if (PLAIN.test(raw)) return { value: Number(raw) };
 	const text = compact(raw);
@@ -47,7 +51,11 @@ export function parseNumber(raw: string, style: NumberStyle, whole: boolean): Nu
 	const [group, decimal] = style === 'de' ? ['.', ','] : [',', '.'];
 	const value = Number(text.replaceAll(group, '').replace(decimal, '.'));
 	if (value < 0) return { error: 'negative' };
-	if (whole && !Number.isInteger(value)) return { error: 'fractional_count' };
+	// Trailing zeros are Excel's cell format, not precision: `2,50` has one decimal.
+	const places = (text.split(decimal)[1] ?? '').replace(/0+$/, '').length;
+	if (places > decimals) {
+		return { error: decimals === 0 ? 'fractional_count' : 'too_many_decimals' };
+	}
 	if (value > 1e12) return { error: 'too_large' };
 	return { value: Object.is(value, -0) ? 0 : value };
 }

@@ -3,9 +3,9 @@ import { KPI_IDS, KPIS, isKpiId, kpi } from './catalogue';
 import { DEFAULT_SETTINGS, readKpiSettings } from './settings';
 
 describe('the KPI catalogue', () => {
-	it('defines the 17 KPIs of the issue once, in display order by area', () => {
+	it('defines the 17 KPIs of the issue and the Antwortzeit once, in display order by area', () => {
 		expect(KPIS.map((k) => k.id)).toEqual([...KPI_IDS]);
-		expect(new Set(KPI_IDS).size).toBe(17);
+		expect(new Set(KPI_IDS).size).toBe(18);
 		const areas = KPIS.map((k) => k.area);
 		expect(areas).toEqual(
 			[...areas].sort(
@@ -18,6 +18,17 @@ describe('the KPI catalogue', () => {
 		const neutral = KPIS.filter((k) => k.better === 'neutral').map((k) => k.id);
 		expect(neutral).toEqual(['posts', 'staff_hours', 'fte', 'fte_per_10000_elb']);
 		expect(kpi('hours_per_post').better).toBe('lower');
+	});
+
+	it('has the Antwortzeit in the resonance area as the median of hours, lower being better', () => {
+		expect(kpi('response_hours')).toMatchObject({
+			area: 'resonance',
+			unit: 'duration_hours',
+			better: 'lower',
+			formula: { kind: 'median', of: 'response_hours' },
+			label: { de: 'Antwortzeit', en: 'Answer time' }
+		});
+		expect(kpi('response_hours').description).toContain('erste');
 	});
 
 	it('explains every KPI in German and names it in both languages', () => {

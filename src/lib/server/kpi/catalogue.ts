@@ -11,16 +11,22 @@ export type Unit =
 	| 'hours'
 	| 'fte'
 	| 'fte_per_10000_elb'
-	| 'per_hour';
+	| 'per_hour'
+	/** Elapsed time in hours (not hours of work); shown as days from two days on. */
+	| 'duration_hours';
+
+/** A figure that is already a typical value per channel and month, so it is not summed but its median taken. */
+export type Typical = Extract<Metric, 'response_hours'>;
 
 /** A figure that adds up across channels and months; interactions count only where all three parts are reported. */
-export type Flow = Exclude<Metric, 'followers'> | 'interactions';
+export type Flow = Exclude<Metric, 'followers' | Typical> | 'interactions';
 
 export type Formula =
 	| { kind: 'flow'; flow: Flow }
 	| { kind: 'stock' }
 	| { kind: 'growth' }
 	| { kind: 'ratio'; numerator: Flow; denominator: Flow; factor: number }
+	| { kind: 'median'; of: Typical }
 	| { kind: 'fte' }
 	| { kind: 'per-elb'; of: 'followers' | 'reach' | 'fte'; per: number };
 
@@ -48,6 +54,7 @@ export const KPI_IDS = [
 	'engagement_rate_pct',
 	'interactions_per_post',
 	'dialog_rate_pct',
+	'response_hours',
 	'posts',
 	'staff_hours',
 	'fte',
@@ -66,7 +73,8 @@ export const UNIT_LABELS: Record<Unit, { de: string; en: string }> = {
 	hours: { de: 'Std.', en: 'h' },
 	fte: { de: 'VZÄ', en: 'FTE' },
 	fte_per_10000_elb: { de: 'VZÄ je 10.000 eLb', en: 'FTE per 10,000 eLb' },
-	per_hour: { de: 'je Stunde', en: 'per hour' }
+	per_hour: { de: 'je Stunde', en: 'per hour' },
+	duration_hours: { de: 'Std.', en: 'h' }
 };
 
 // The three sentences on gaps recur in many descriptions; one wording keeps /methodik consistent.
@@ -158,6 +166,15 @@ const ENTRIES: Record<KpiId, Omit<Kpi, 'id'>> = {
 		formula: { kind: 'ratio', numerator: 'replies', denominator: 'comments', factor: 100 },
 		label: { de: 'Dialogquote', en: 'Dialogue rate' },
 		description: `Ob ein Kanal mit den Menschen spricht oder nur sendet: Antworten ÷ Kommentare × 100. ${SUMS}`
+	},
+	response_hours: {
+		area: 'resonance',
+		unit: 'duration_hours',
+		better: 'lower',
+		formula: { kind: 'median', of: 'response_hours' },
+		label: { de: 'Antwortzeit', en: 'Answer time' },
+		description:
+			'Wie schnell das Jobcenter antwortet: die Zeit von einem Kommentar oder einer Nachricht bis zur ersten Antwort des Jobcenters, je Kanal und Monat als Median in Stunden gemeldet (aus dem Postfach der Plattform, etwa der Meta Business Suite, oder dem eigenen Protokoll des Teams). Für den Zeitraum gilt der Median aller gemeldeten Monatswerte über Kanäle und Monate, ohne Gewichtung nach der Zahl der Kommentare. Kanäle und Monate ohne Angabe zählen nicht; ist nirgends eine gemeldet, gibt es keinen Wert. Ab 48 Stunden wird die Zeit in Tagen angezeigt.'
 	},
 	posts: {
 		area: 'effort',

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { METRICS } from '$lib/server/db/schema';
 import { computeKpis, computeMonthlyKpis, flowValue, type MetricRow } from './compute';
 
-/** Values in METRICS order: followers, posts, impressions, reach, reactions, comments, shares, replies, staff_hours. */
+/**
+ * Values in METRICS order: followers, posts, impressions, reach, reactions, comments, shares,
+ * replies, staff_hours, response_hours; values left out are not reported.
+ */
 function row(month: string, channel: string, ...values: (number | null)[]): MetricRow {
 	return {
 		month,
 		channel,
-		...Object.fromEntries(METRICS.map((m, i) => [m, values[i]]))
+		...Object.fromEntries(METRICS.map((m, i) => [m, values[i] ?? null]))
 	} as MetricRow;
 }
 
@@ -117,6 +120,44 @@ describe('computeMonthlyKpis', () => {
 		expect(monthly.get('2026-01')?.follower_growth_pct).toBeNull(); // needs two months
 		expect(Object.values(monthly.get('2026-02') ?? {}).every((v) => v === null)).toBe(true);
 		expect(monthly.get('2026-03')?.followers_per_1000_elb).toBe(120); // 120 / 1000 × 1000
+	});
+});
+
+describe('the Antwortzeit', () => {
+	const answer = (month: string, channel: string, hours: number | null) =>
+		row(month, channel, 100, 5, 1000, 800, 20, 10, 5, 8, 4, hours);
+	// Three channels over three months; Instagram in February and X in January and February
+	// report no answer time, and December lies outside the period.
+	const ANSWERS = [
+		answer('2025-12', 'facebook', 0.1),
+		answer('2026-01', 'facebook', 2),
+		answer('2026-01', 'instagram', 6.5),
+		answer('2026-01', 'x', null),
+		answer('2026-02', 'facebook', 3.5),
+		answer('2026-02', 'instagram', null),
+		answer('2026-03', 'facebook', 1),
+		answer('2026-03', 'instagram', 30),
+		answer('2026-03', 'x', 4)
+	];
+
+	it('is the median of every reported channel month, not of monthly medians nor a mean', () => {
+		// 1, 2, 3.5, 4, 6.5, 30 → (3.5 + 4) / 2. Monthly medians 4.25, 3.5, 4 would give 4;
+		// the mean would be 7.83.
+		expect(computeKpis(ANSWERS, PERIOD, 2000, FTE_190).response_hours).toBe(3.75);
+	});
+
+	it('keeps to the chosen channels and is null where no channel month has a value', () => {
+		const only = (ids: string[]) => ({ ...PERIOD, channels: new Set(ids) });
+		expect(computeKpis(ANSWERS, only(['facebook']), 2000, FTE_190).response_hours).toBe(2);
+		expect(computeKpis(ANSWERS, only(['x']), 2000, FTE_190).response_hours).toBe(4);
+		expect(computeKpis(ANSWERS, only(['youtube']), 2000, FTE_190).response_hours).toBeNull();
+		// ROWS report everything else but no answer time at all.
+		expect(computeKpis(ROWS, PERIOD, 2000, FTE_190).response_hours).toBeNull();
+	});
+
+	it('takes each month’s median over its channels in a series', () => {
+		const monthly = computeMonthlyKpis(ANSWERS, PERIOD, () => 2000, FTE_190, ['response_hours']);
+		expect([...monthly.values()].map((k) => k.response_hours)).toEqual([4.25, 3.5, 4]);
 	});
 });
 

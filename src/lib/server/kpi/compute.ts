@@ -1,8 +1,9 @@
 /** Pure KPI formulas: one jobcenter's metric rows in, every catalogue KPI out, null where there is no data. */
 import { monthRange, type Month } from '$lib/months';
 import type { Metric } from '$lib/server/db/schema';
-import { KPI_IDS, kpi, type Flow, type Formula, type KpiId } from './catalogue';
+import { KPI_IDS, kpi, type Flow, type Formula, type KpiId, type Typical } from './catalogue';
 import type { KpiSettings } from './settings';
+import { quantile } from './stats';
 
 /** One (month, channel) of a jobcenter; null means "not reported", never zero. */
 export type MetricRow = { month: Month; channel: string } & Record<Metric, number | null>;
@@ -78,6 +79,8 @@ function evaluate(
 			return monthlyAverage(rows, formula.flow);
 		case 'ratio':
 			return ratioOfSums(rows, formula.numerator, formula.denominator, formula.factor);
+		case 'median':
+			return medianOfReported(rows, formula.of);
 		case 'stock':
 			return followerEnds(rows, 1).latest;
 		case 'growth': {
@@ -132,6 +135,14 @@ function ratioOfSums(
 		bottom += d;
 	}
 	return bottom === 0 ? null : (top / bottom) * factor;
+}
+
+/** The median of every reported (channel, month) value; each counts once, whatever its channel's volume. */
+function medianOfReported(rows: readonly MetricRow[], metric: Typical): number | null {
+	const values: number[] = [];
+	for (const row of rows) if (row[metric] !== null) values.push(row[metric]);
+	values.sort((a, b) => a - b);
+	return values.length === 0 ? null : quantile(values, 0.5);
 }
 
 interface Ends {

@@ -18,6 +18,12 @@ describe('forRole', () => {
 		expect(seen.hidden).toBe(false);
 	});
 
+	it('shows jobcenter users how fast peers answer, since a wait says nothing about size', () => {
+		const seen = forRole(item('duration_hours'), 'jobcenter');
+		expect(seen).toMatchObject({ hidden: false, quartile: 3 });
+		expect(seen.peer).toEqual({ n: 6, median: 10, p25: 5, p75: 15, mean: 12 });
+	});
+
 	it('withholds every peer figure of raw counts from jobcenter users, keeping their own value', () => {
 		for (const unit of ['count', 'hours', 'fte'] as Unit[]) {
 			const seen = forRole(item(unit), 'jobcenter');

@@ -3,8 +3,18 @@ import type { Role } from '$lib/server/db/schema';
 import type { Unit } from './catalogue';
 import { withoutAnalystOnly, type PeerStats, type PublicPeerStats } from './stats';
 
-/** Units normalised by size or activity; a peer's raw counts (followers, hours …) stay hidden from other jobcenters. */
-const NORMALISED: Unit[] = ['per_1000_elb', 'pct', 'per_post', 'fte_per_10000_elb', 'per_hour'];
+/**
+ * Units normalised by size or activity; a peer's raw counts (followers, hours …) stay hidden from
+ * other jobcenters. An answer time is a typical wait per reply and says nothing about size.
+ */
+const NORMALISED: Unit[] = [
+	'per_1000_elb',
+	'pct',
+	'per_post',
+	'fte_per_10000_elb',
+	'per_hour',
+	'duration_hours'
+];
 
 export function isNormalised(unit: Unit): boolean {
 	return NORMALISED.includes(unit);

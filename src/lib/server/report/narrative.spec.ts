@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { areaSummary, kpiSentence, type NarrativeInput } from './narrative';
 
 const reach: NarrativeInput = {
@@ -119,6 +120,52 @@ describe('kpiSentence', () => {
 			5
 		);
 		expect(pct.text).toContain('mit 4,3 % im oberen Quartil der Vergleichsgruppe (Median 3,0 %)');
+	});
+});
+
+describe('the Antwortzeit sentence', () => {
+	const answer: NarrativeInput = {
+		id: 'response_hours',
+		label: 'Antwortzeit',
+		unit: 'duration_hours',
+		better: 'lower',
+		value: 2.94,
+		suppressed: false,
+		quartile: 1,
+		median: 8.4
+	};
+
+	it('says how fast the jobcenter answers against the peers, a short time being a strength', () => {
+		expect(kpiSentence(answer, 5)).toEqual({
+			kpi: 'response_hours',
+			text: 'Bei der Antwortzeit liegt Ihr Jobcenter mit 2,9 Std. im unteren Quartil der Vergleichsgruppe (Median 8,4 Std.). Das ist eine Stärke Ihres Jobcenters.',
+			tone: 'good'
+		});
+		const original = getLocale;
+		overwriteGetLocale(() => 'en');
+		try {
+			expect(kpiSentence({ ...answer, value: 72, quartile: 4 }, 5).text).toBe(
+				'For the answer time, your jobcenter is in the top quartile of the peer group with 3 days (median 8.4 hrs). This is a field for action.'
+			);
+		} finally {
+			overwriteGetLocale(original);
+		}
+	});
+
+	it('speaks of days from 48 hours on, in the dative after „mit“, and calls a long wait a field', () => {
+		const slow = kpiSentence({ ...answer, value: 84, median: 50.4, quartile: 4 }, 5);
+		expect(slow.text).toBe(
+			'Bei der Antwortzeit liegt Ihr Jobcenter mit 3,5 Tagen im oberen Quartil der Vergleichsgruppe (Median 2,1 Tage). Das ist ein Handlungsfeld.'
+		);
+		expect(slow.tone).toBe('bad');
+	});
+
+	it('is part of the resonance summary', () => {
+		const kpis = [answer, { ...reach, id: 'dialog_rate_pct' as const }];
+		expect(areaSummary('resonance', kpis, 5).map((s) => s.kpi)).toEqual([
+			'dialog_rate_pct',
+			'response_hours'
+		]);
 	});
 });
 

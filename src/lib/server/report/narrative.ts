@@ -10,7 +10,7 @@ import type { Quartile } from '$lib/server/kpi/stats';
 /** Per area the normalised KPIs the summary speaks about: figures every viewer may see compared. */
 export const SUMMARY_KPIS: Record<Area, KpiId[]> = {
 	reach: ['reach_per_1000_elb', 'followers_per_1000_elb', 'follower_growth_pct'],
-	resonance: ['engagement_rate_pct', 'interactions_per_post', 'dialog_rate_pct'],
+	resonance: ['engagement_rate_pct', 'interactions_per_post', 'dialog_rate_pct', 'response_hours'],
 	effort: ['fte_per_10000_elb', 'interactions_per_staff_hour', 'reach_per_staff_hour']
 };
 
@@ -22,6 +22,7 @@ const AT: Partial<Record<KpiId, () => string>> = {
 	engagement_rate_pct: m.narrative_at_engagement_rate_pct,
 	interactions_per_post: m.narrative_at_interactions_per_post,
 	dialog_rate_pct: m.narrative_at_dialog_rate_pct,
+	response_hours: m.narrative_at_response_hours,
 	fte_per_10000_elb: m.narrative_at_fte_per_10000_elb,
 	hours_per_post: m.narrative_at_hours_per_post,
 	interactions_per_staff_hour: m.narrative_at_interactions_per_staff_hour,
@@ -72,7 +73,8 @@ export function kpiSentence(k: NarrativeInput, minPeers: number): Sentence {
 	if (k.value === null) {
 		return { kpi: k.id, text: m.narrative_no_value({ label: k.label }), tone: 'neutral' };
 	}
-	const value = formatKpi(k.value, k.unit);
+	// The value follows „mit“ or „bei“; the median stands alone in brackets.
+	const value = formatKpi(k.value, k.unit, true);
 	if (k.hidden) return { kpi: k.id, text: m.narrative_value_only({ at, value }), tone: 'neutral' };
 	if (k.suppressed || k.quartile === null || k.median === null) {
 		const text = `${m.narrative_value_only({ at, value })} ${m.narrative_suppressed({ min: minPeers })}`;

@@ -29,6 +29,9 @@ describe('monthStatus', () => {
 			channels: { facebook: 'complete', instagram: 'missing' }
 		});
 		expect(channelStatus({ channel: 'facebook', ...FULL, staff_hours: null })).toBe('partial');
+		// The answer time is optional: without it a channel's month is still complete.
+		const withoutAnswerTime = { channel: 'facebook', ...FULL, response_hours: null };
+		expect(channelStatus(withoutAnswerTime)).toBe('complete');
 		expect(monthStatus([], ['facebook']).status).toBe('missing');
 		expect(monthStatus([], []).status).toBe('missing');
 	});

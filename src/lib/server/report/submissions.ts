@@ -6,7 +6,12 @@ import { CLOSED } from '$lib/server/lifecycle';
 
 export type Status = 'complete' | 'partial' | 'missing';
 
-type Row = { channel: string } & Record<Metric, number | null>;
+/** What a complete delivery has; the answer time is optional, so its absence leaves a month complete. */
+const EXPECTED = METRICS.filter(
+	(m): m is Exclude<Metric, 'response_hours'> => m !== 'response_hours'
+);
+
+type Row = { channel: string } & Record<(typeof EXPECTED)[number], number | null>;
 
 export interface MonthCell {
 	month: Month;
@@ -27,10 +32,10 @@ export interface SubmissionRow {
 	latestUpload: string | null;
 }
 
-/** A channel's month: every metric reported, some of them, or no row. */
+/** A channel's month: every expected metric reported, some of them, or no row. */
 export function channelStatus(row: Row | undefined): Status {
 	if (!row) return 'missing';
-	return METRICS.every((m) => row[m] !== null) ? 'complete' : 'partial';
+	return EXPECTED.every((m) => row[m] !== null) ? 'complete' : 'partial';
 }
 
 /** A month is complete when every expected channel is; missing when no channel has a row. */
@@ -64,13 +69,13 @@ export async function submissions(
 		round.status === CLOSED
 			? await db
 					.selectFrom('round_snapshot_metric')
-					.select(['jobcenter_id', 'month', 'channel_id as channel', ...METRICS])
+					.select(['jobcenter_id', 'month', 'channel_id as channel', ...EXPECTED])
 					.where('round_id', '=', round.id)
 					.where('jobcenter_id', 'in', ids)
 					.execute()
 			: await db
 					.selectFrom('monthly_metric')
-					.select(['jobcenter_id', 'month', 'channel_id as channel', ...METRICS])
+					.select(['jobcenter_id', 'month', 'channel_id as channel', ...EXPECTED])
 					.where('jobcenter_id', 'in', ids)
 					.where('month', '>=', round.from)
 					.where('month', '<=', round.to)

@@ -6,6 +6,7 @@ import * as ingest from './2026-11-25T0200_ingest';
 import * as rounds from './2026-11-25T0300_rounds';
 import * as roundSnapshot from './2026-11-25T0400_round_snapshot';
 import * as followersIndex from './2026-11-25T0500_followers_index';
+import * as responseHours from './2026-12-01T2300_response_hours';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T0000_initial': initial,
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25T0200_ingest': ingest,
 	'2026-11-25T0300_rounds': rounds,
 	'2026-11-25T0400_round_snapshot': roundSnapshot,
-	'2026-11-25T0500_followers_index': followersIndex
+	'2026-11-25T0500_followers_index': followersIndex,
+	'2026-12-01T2300_response_hours': responseHours
 };
