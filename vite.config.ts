@@ -15,6 +15,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
 		// Each spec opens its own throw-away SQLite file; one fork at a time keeps the 2-core machine calm.
-		pool: 'forks'
+		pool: 'forks',
+		// Property and process tests take seconds; the bound only catches a hang, never judges speed.
+		testTimeout: 30_000
 	}
 });
