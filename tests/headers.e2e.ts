@@ -141,6 +141,8 @@ test('behind an HTTPS proxy (PROTOCOL_HEADER) the answers carry HSTS and the coo
 	page,
 	request
 }) => {
+	// Starts processes (a backup, a server, command-line tools): a bound only for a busy machine.
+	test.setTimeout(120_000);
 	const server = await startLoggedServer({
 		DATABASE_PATH: await copyOfTestDatabase(),
 		// No ORIGIN: adapter-node takes protocol and host from the proxy's headers.
@@ -272,6 +274,8 @@ test('an unexpected error shows a code and no stack; the log line with that code
 	page,
 	request
 }) => {
+	// Starts processes (a backup, a server, command-line tools): a bound only for a busy machine.
+	test.setTimeout(120_000);
 	const database = await copyOfTestDatabase();
 	const server = await startLoggedServer({
 		DATABASE_PATH: database,
@@ -350,4 +354,73 @@ test('an unexpected error shows a code and no stack; the log line with that code
 	} finally {
 		await server.stop();
 	}
+});
+
+test('the command-line tools log import, undo, round close and reopen as JSON on stderr when LOG_LEVEL asks', async ({
+	page
+}) => {
+	// Starts processes (a backup, a server, command-line tools): a bound only for a busy machine.
+	test.setTimeout(120_000);
+	const env = { DATABASE_PATH: await copyOfTestDatabase(), BENCHLEARN_TODAY: '2026-11-15' };
+	const file = 'tests/fixtures/ingest/metrics-jobcenter-05754-windows1252.csv';
+	const lines = (stderr: string) =>
+		stderr
+			.split('\n')
+			.filter((l) => l.startsWith('{'))
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+	// Without LOG_LEVEL the tools print only their own sentences.
+	const quiet = await cli('import', [file, '--dry-run', '--json'], { ...env, LOG_LEVEL: '' });
+	expect(quiet.code).toBe(0);
+	expect(lines(quiet.stderr)).toEqual([]);
+
+	const logged = { ...env, LOG_LEVEL: 'info' };
+	const imported = await cli('import', [file, '--json'], logged);
+	expect(imported.code).toBe(0);
+	// stdout stays data: one JSON document, no log line in it.
+	const { uploadId } = JSON.parse(imported.stdout) as { uploadId: number };
+	expect(lines(imported.stderr)).toEqual([
+		expect.objectContaining({ msg: 'import', via: 'cli', uploadId, dryRun: false })
+	]);
+	const undone = await cli('undo', [String(uploadId)], logged);
+	expect(lines(undone.stderr)).toEqual([
+		expect.objectContaining({ msg: 'undo', via: 'cli', uploadId })
+	]);
+
+	const created = await cli(
+		'round',
+		[
+			'create',
+			'--name',
+			'Log-Runde',
+			'--from',
+			'2026-01',
+			'--to',
+			'2026-06',
+			'--jobcenters',
+			'05754'
+		],
+		env
+	);
+	const roundId = Number(created.stdout.trim());
+	expect(roundId).toBeGreaterThan(0);
+	const closed = await cli('round', ['close', String(roundId)], logged);
+	const reopened = await cli('round', ['reopen', String(roundId)], logged);
+	expect(lines(closed.stderr)).toEqual([
+		expect.objectContaining({ level: 'info', msg: 'round closed', event: 'round_closed', roundId })
+	]);
+	expect(lines(reopened.stderr)).toEqual([
+		expect.objectContaining({ msg: 'round reopened', event: 'round_reopened', roundId })
+	]);
+
+	await page.setContent(
+		`<h1>Protokollzeilen der Kommandozeile</h1><pre style="white-space:pre-wrap"></pre>`
+	);
+	await page
+		.locator('pre')
+		.evaluate(
+			(el, t) => (el.textContent = t),
+			[imported, undone, closed, reopened].map((r) => r.stderr).join('')
+		);
+	await page.screenshot({ path: 'test-results/screenshots/log-cli.png', fullPage: true });
 });
