@@ -163,5 +163,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		},
 		'unexpected error'
 	);
-	return { message, id };
+	// The message carries the code for src/error.html, the page SvelteKit falls back to when even
+	// the frame fails; +error.svelte shows its own German text and the id.
+	return { message: `Fehlercode ${id}`, id };
 };

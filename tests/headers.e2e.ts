@@ -351,6 +351,23 @@ test('an unexpected error shows a code and no stack; the log line with that code
 		expect(server.log()).toContainEqual(
 			expect.objectContaining({ level: 'error', msg: 'health check: the database does not answer' })
 		);
+
+		// Even the page frame fails now (the session cannot be read): SvelteKit's fallback page.
+		const fatal = await page.goto(`${server.url}/`);
+		expect(fatal?.status()).toBe(500);
+		await expect(page.getByText('Es ist ein unerwarteter Fehler aufgetreten.')).toBeVisible();
+		const fallbackCode = /Fehlercode ([0-9a-f]{8})/.exec(
+			await page.locator('body').innerText()
+		)?.[1];
+		expect(fallbackCode).toBeDefined();
+		expect(await page.locator('body').innerText()).not.toMatch(/SqliteError|malformed|\.js:\d+/);
+		await page.screenshot({
+			path: 'test-results/screenshots/error-500-fallback.png',
+			fullPage: true
+		});
+		expect(server.log()).toContainEqual(
+			expect.objectContaining({ errorId: fallbackCode, route: '/', status: 500 })
+		);
 	} finally {
 		await server.stop();
 	}
