@@ -93,7 +93,9 @@ const requestLog: Handle = async ({ event, resolve }) => {
 		status = response.status;
 		return response;
 	} finally {
-		log.info(
+		// A monitor's healthy probes every few seconds would drown the rest; LOG_LEVEL=debug shows them.
+		const quiet = event.route.id === '/healthz' && status === 200;
+		log[quiet ? 'debug' : 'info'](
 			{
 				method: event.request.method,
 				route: event.route.id,
