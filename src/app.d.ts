@@ -7,6 +7,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** Set for unexpected errors only: the user quotes it, the log holds it (hooks.server.ts). */
+			id?: string;
 		}
 	}
 }

@@ -1,6 +1,10 @@
 /** What every command-line tool shares: the database from DATABASE_PATH, and errors as one sentence on stderr. */
 import { readConfig } from '$lib/server/config';
 import { migrateToLatest, openDatabase, StartupError, type DB } from '$lib/server/db';
+import { logForCommandLine } from '$lib/server/log';
+
+// Before any tool logs: stdout is for data (see log.ts).
+logForCommandLine();
 
 /** Prints to stderr, so that stdout stays clean for data. */
 export function say(message: string): void {

@@ -6,6 +6,7 @@ import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
 import { importFile } from '$lib/server/ingest/ingest';
 import { unreadableMessage, type Lang } from '$lib/server/ingest/messages';
 import { toJson, toText } from '$lib/server/ingest/report';
+import { logImport } from '$lib/server/log';
 import { exit, openAppDatabase, run, say } from './common';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--json] [--lang de|en]';
@@ -63,6 +64,7 @@ run(async () => {
 			? JSON.stringify(toJson(result, options.lang))
 			: toText(result, options.lang, options.dryRun);
 		process.stdout.write(output + '\n');
+		logImport(result, null, 'cli', options.dryRun);
 		process.exitCode = result.errorCount > 0 ? 1 : 0;
 	} catch (e) {
 		if (e instanceof UnreadableFile) {

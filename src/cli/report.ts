@@ -13,6 +13,7 @@ import { createReportToken, TOKEN_PARAM } from '$lib/server/auth/reportToken';
 import { readConfig } from '$lib/server/config';
 import { openDatabase } from '$lib/server/db';
 import { backupDatabase } from '$lib/server/db/backup';
+import { log } from '$lib/server/log';
 import { getRound } from '$lib/server/rounds';
 import { exit, openAppDatabase, run, say } from './common';
 
@@ -188,5 +189,6 @@ run(async () => {
 		}
 		rmSync(work, { recursive: true, force: true });
 	}
+	log.info({ event: 'report', roundId, files: jobs.length, handout: !!options.handout }, 'report run');
 	say(`Fertig: ${jobs.length} PDF-Datei${jobs.length === 1 ? '' : 'en'} der Runde „${roundName}“.`);
 });

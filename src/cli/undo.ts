@@ -1,6 +1,7 @@
 /** `npm run undo -- UPLOAD_ID [--lang de|en]`: restores the rows one upload touched, or says why it cannot. */
 import { parseArgs } from 'node:util';
 import { undoUpload } from '$lib/server/ingest/undo';
+import { logUndo } from '$lib/server/log';
 import { exit, openAppDatabase, run } from './common';
 
 const USAGE = 'Usage: npm run undo -- UPLOAD_ID [--lang de|en]';
@@ -28,6 +29,7 @@ run(async () => {
 	try {
 		const result = await undoUpload(db, id, lang);
 		if (!result.ok) exit(result.message, 1);
+		logUndo(id, result.restored, null, 'cli');
 		process.stdout.write(
 			(lang === 'en'
 				? `Upload ${id} undone; ${result.restored} rows restored.`

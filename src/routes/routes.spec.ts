@@ -8,7 +8,8 @@ const ROOT = 'src/routes';
 const PUBLIC: Record<string, string> = {
 	'+layout.server.ts': "tells only the viewer's own account and whether demo mode is on",
 	'login/+page.server.ts': 'this is where people sign in',
-	'sprache/+page.server.ts': 'the language must be switchable before signing in'
+	'sprache/+page.server.ts': 'the language must be switchable before signing in',
+	'healthz/+server.ts': 'a monitor asks without a login; the answer holds no data'
 };
 
 function files(dir: string): string[] {

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { audit, type Actor } from '$lib/server/auth/audit';
 import { pseudonyms } from '$lib/server/auth/pseudonyms';
 import type { DB } from '$lib/server/db';
+import { log } from '$lib/server/log';
 import { METRICS } from '$lib/server/db/schema';
 import { readKpiSettings, type KpiSettings } from '$lib/server/kpi/settings';
 import { sizeGroups } from '$lib/server/kpi/sizeGroups';
@@ -106,6 +107,7 @@ export async function closeRound(
 			.execute();
 	});
 	await audit(db, actor, 'round_closed', `${roundId}: ${round.name}`);
+	log.info({ event: 'round_closed', roundId, userId: actor.userId }, 'round closed');
 	return { ok: true };
 }
 
@@ -137,6 +139,7 @@ export async function reopenRound(
 			.execute();
 	});
 	await audit(db, actor, 'round_reopened', `${roundId}: ${round.name}`);
+	log.info({ event: 'round_reopened', roundId, userId: actor.userId }, 'round reopened');
 	return { ok: true };
 }
 

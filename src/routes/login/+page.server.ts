@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { safeRedirect, setSessionCookie } from '$lib/server/auth/cookies';
+import { safeRedirect, setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { DEMO_ACCOUNTS } from '$lib/server/auth/demo';
 import { login } from '$lib/server/auth/login';
 import { config, db } from '$lib/server/startup';
@@ -28,7 +28,7 @@ export const actions: Actions = {
 				: fail(400, { email, message: m.login_failed() });
 		}
 		setSessionCookie(cookies, result.token, url);
-		if (result.locale) cookies.set('PARAGLIDE_LOCALE', result.locale, { path: '/', httpOnly: false, sameSite: 'lax' });
+		if (result.locale) setLanguageCookie(cookies, result.locale, url);
 		redirect(303, safeRedirect(form.get('redirectTo')));
 	}
 };

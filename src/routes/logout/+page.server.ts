@@ -12,11 +12,11 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	default: async ({ locals, cookies, url }) => {
 		const viewer = authorise(locals, 'read');
 		const token = cookies.get(SESSION_COOKIE);
 		if (token) await deleteSession(db(), token);
-		clearSessionCookie(cookies);
+		clearSessionCookie(cookies, url);
 		await audit(db(), viewer, 'logout');
 		redirect(303, '/login');
 	}

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
-import { safeRedirect } from '$lib/server/auth/cookies';
+import { safeRedirect, setLanguageCookie } from '$lib/server/auth/cookies';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,16 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals }) => {
+	default: async ({ request, cookies, locals, url }) => {
 		const form = await request.formData();
 		const locale = String(form.get('locale'));
 		if ((locales as readonly string[]).includes(locale)) {
-			cookies.set('PARAGLIDE_LOCALE', locale, {
-				path: '/',
-				httpOnly: false,
-				sameSite: 'lax',
-				maxAge: 60 * 60 * 24 * 400
-			});
+			setLanguageCookie(cookies, locale, url);
 			// Remembered per user, so that the choice follows them to another browser.
 			if (locals.viewer) {
 				await db().updateTable('app_user').set({ locale }).where('id', '=', locals.viewer.userId).execute();

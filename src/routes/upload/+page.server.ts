@@ -5,6 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
 import { openDatabase } from '$lib/server/db';
+import { logImport } from '$lib/server/log';
 import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
 import { importFile, type IngestResult } from '$lib/server/ingest/ingest';
 import {
@@ -117,6 +118,7 @@ export const actions: Actions = {
 			redirect(303, `/upload?token=${staged.token}&erneut`);
 		}
 		discard(dir(), staged.token);
+		logImport(result, viewer.userId, 'web');
 		await audit(
 			db(),
 			viewer,

@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { undoUpload } from '$lib/server/ingest/undo';
+import { logUndo } from '$lib/server/log';
 import { listUploads, mayUndo } from '$lib/server/uploads';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,6 +31,7 @@ export const actions: Actions = {
 			? await undoUpload(db(), id, lang)
 			: ({ ok: false, message: m.uploads_not_found({ id }) } as const);
 		if (!result.ok) return fail(400, { id, message: result.message });
+		logUndo(id, result.restored, viewer.userId, 'web');
 		await audit(db(), viewer, 'undo', `Upload ${id}, ${result.restored} Zeilen wiederhergestellt`);
 		return { id, undone: true };
 	}

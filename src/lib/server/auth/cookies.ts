@@ -1,18 +1,46 @@
-/** The session cookie's settings in one place: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+/** The cookies' settings in one place: SameSite=Lax, Secure behind HTTPS, the session's HttpOnly. */
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './sessions';
+
+/**
+ * Secure exactly when the origin is HTTPS: adapter-node builds the URL from ORIGIN or from the
+ * proxy's PROTOCOL_HEADER. Over plain HTTP a Secure cookie would be dropped by the browser.
+ */
+const secure = (url: URL) => url.protocol === 'https:';
 
 export function setSessionCookie(cookies: Cookies, token: string, url: URL): void {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: url.protocol === 'https:'
+		secure: secure(url)
 	});
 }
 
-export function clearSessionCookie(cookies: Cookies): void {
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+/** With the same flags as it was set: SvelteKit's default, Secure, would be dropped over plain HTTP. */
+export function clearSessionCookie(cookies: Cookies, url: URL): void {
+	cookies.delete(SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secure(url)
+	});
+}
+
+export const LANGUAGE_COOKIE = 'PARAGLIDE_LOCALE';
+
+/**
+ * The chosen language. Not HttpOnly: Paraglide reads it in the browser too, so that the hydrated
+ * page speaks the language the server rendered; it holds only `de` or `en`.
+ */
+export function setLanguageCookie(cookies: Cookies, locale: string, url: URL): void {
+	cookies.set(LANGUAGE_COOKIE, locale, {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: secure(url),
+		maxAge: 60 * 60 * 24 * 400
+	});
 }
 
 /** Only paths on this site, so that a crafted link cannot send people elsewhere after signing in. */
