@@ -4,9 +4,11 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
-import { openDatabase } from '$lib/server/db';
-import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
-import { importFile, type IngestResult } from '$lib/server/ingest/ingest';
+import { UnreadableFile } from '$lib/server/ingest/dialect';
+import type { IngestResult } from '$lib/server/ingest/ingest';
+import { importInWorker } from '$lib/server/ingest/in-worker';
+import { runningJob, settled, startJob, type Job } from '$lib/server/ingest/jobs';
+import type { ImportProgress } from '$lib/server/ingest/worker';
 import {
 	discard,
 	findStaged,
@@ -39,13 +41,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 /**
- * Checks or writes a staged file on a connection of its own, so that a big file does not hold up
- * the pages other people are loading meanwhile.
+ * Checks or writes a staged file in a worker thread with a connection of its own, so that a big
+ * file holds up neither the server's thread nor the pages other people are loading meanwhile.
  */
-async function runImport(viewer: Viewer, path: string, fileName: string, dryRun: boolean) {
-	const own = openDatabase(config().databasePath);
-	try {
-		return await importFile(own, fileSource(path), {
+function runImport(
+	viewer: Viewer,
+	path: string,
+	fileName: string,
+	dryRun: boolean,
+	onProgress: (progress: ImportProgress) => void
+) {
+	return importInWorker(
+		config().databasePath,
+		path,
+		{
 			fileName,
 			userId: viewer.userId,
 			scope: {
@@ -54,10 +63,20 @@ async function runImport(viewer: Viewer, path: string, fileName: string, dryRun:
 				mayImportRegister: can(viewer, 'read_all')
 			},
 			dryRun
-		});
-	} finally {
-		await own.destroy();
-	}
+		},
+		onProgress
+	);
+}
+
+/** Small files are done within this; bigger ones lead to a page that shows how far they are. */
+const QUICK_MS = 2000;
+
+/** Leads to where the job ended, or to its status page while it still runs. */
+async function follow(job: Job) {
+	if (!(await settled(job, QUICK_MS))) redirect(303, `/upload/status?job=${job.id}`);
+	const outcome = job.outcome as NonNullable<Job['outcome']>;
+	if ('target' in outcome) redirect(303, outcome.target);
+	return fail(400, { message: outcome.message || m.error_500() });
 }
 
 /** Reads the body to its end without keeping it, so that the browser sees the answer, not a reset. */
@@ -90,38 +109,52 @@ export const actions: Actions = {
 			stagedAt: Date.now()
 		};
 		const token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
-		let result: IngestResult;
-		try {
-			result = await runImport(viewer, `${dir()}/${token}`, meta.fileName, true);
-		} catch (e) {
-			discard(dir(), token);
-			if (!(e instanceof UnreadableFile)) throw e;
-			return fail(400, {
-				message: e.reason === 'empty' ? m.upload_empty() : m.upload_not_text()
-			});
-		}
-		saveResult(dir(), token, meta, result);
-		redirect(303, `/upload?token=${token}`);
+		const job = startJob(viewer.userId, 'check', meta.fileName, async (onProgress) => {
+			try {
+				const path = `${dir()}/${token}`;
+				const result = await runImport(viewer, path, meta.fileName, true, onProgress);
+				saveResult(dir(), token, meta, result);
+				return { target: `/upload?token=${token}` };
+			} catch (e) {
+				discard(dir(), token);
+				if (!(e instanceof UnreadableFile)) throw e;
+				return { message: e.reason === 'empty' ? m.upload_empty() : m.upload_not_text() };
+			}
+		});
+		return follow(job);
 	},
 
 	commit: async ({ locals, url }) => {
 		const viewer = authorise(locals, 'read');
 		const staged = findStaged<IngestResult>(dir(), url.searchParams.get('token'), viewer.userId);
 		if (!staged) return fail(400, { message: m.upload_expired() });
-		const result = await runImport(viewer, staged.path, staged.meta.fileName, false);
-		if (result.uploadId === null) {
-			// The database changed since the preview: show what the file would do now.
-			saveResult(dir(), staged.token, staged.meta, result);
-			redirect(303, `/upload?token=${staged.token}&erneut`);
-		}
-		discard(dir(), staged.token);
-		await audit(
-			db(),
-			viewer,
-			'upload',
-			`Upload ${result.uploadId}: ${staged.meta.fileName}, ${result.inserted} neu, ${result.updated} geändert, ${result.unchanged} unverändert`
+		// A second click while the first commit runs follows that one instead of importing twice.
+		const running = runningJob(staged.token);
+		if (running) return follow(running);
+		const { meta, token } = staged;
+		const job = startJob(
+			viewer.userId,
+			'commit',
+			meta.fileName,
+			async (onProgress) => {
+				const result = await runImport(viewer, staged.path, meta.fileName, false, onProgress);
+				if (result.uploadId === null) {
+					// The database changed since the preview: show what the file would do now.
+					saveResult(dir(), token, meta, result);
+					return { target: `/upload?token=${token}&erneut` };
+				}
+				discard(dir(), token);
+				await audit(
+					db(),
+					viewer,
+					'upload',
+					`Upload ${result.uploadId}: ${meta.fileName}, ${result.inserted} neu, ${result.updated} geändert, ${result.unchanged} unverändert`
+				);
+				return { target: `/uploads?neu=${result.uploadId}` };
+			},
+			token
 		);
-		redirect(303, `/uploads?neu=${result.uploadId}`);
+		return follow(job);
 	},
 
 	cancel: async ({ locals, url }) => {

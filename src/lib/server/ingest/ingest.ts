@@ -35,10 +35,13 @@ export interface IngestOptions {
 	scope: IngestScope;
 	dryRun?: boolean;
 	env?: Record<string, string | undefined>;
-	/** The line reached while the rows are written (or, on a dry run, compared with the stored ones). */
-	onProgress?: (line: number) => void;
-	/** Bytes read of the file's total, while it is parsed and validated. */
-	onBytesRead?: (read: number, total: number) => void;
+	/**
+	 * The line reached while the rows are written (or, on a dry run, compared with the stored ones),
+	 * with the rows done and the rows to do.
+	 */
+	onProgress?: (line: number, done: number, total: number) => void;
+	/** Bytes read of the file's total and data records read, while it is parsed and validated. */
+	onBytesRead?: (read: number, total: number, records: number) => void;
 	/** After each written row: the seam through which tests end an import mid-transaction. */
 	onRowWritten?: (written: number) => void;
 }
@@ -108,7 +111,7 @@ export async function importFile(
 	const context = {
 		codes: new CodeIndex(jobcenters),
 		month: { current: currentMonth(options.env ?? process.env) },
-		onRecord: () => options.onBytesRead?.(bytesRead, sniffed.bytes)
+		onRecord: (records: number) => options.onBytesRead?.(bytesRead, sniffed.bytes, records)
 	};
 	const provisional = defaultNumberStyle(delimiter);
 	let validated = await validateFile(header, records(), provisional, context);

@@ -27,8 +27,8 @@ export interface Validated {
 export interface ValidateContext {
 	codes: CodeIndex;
 	month: { current: string };
-	/** Hears of each data record read, for progress by bytes. */
-	onRecord?: () => void;
+	/** Hears of each data record read, with the count so far, for progress by bytes. */
+	onRecord?: (records: number) => void;
 }
 
 /** The metric columns of a metrics file's header, in its order. */
@@ -71,7 +71,7 @@ export async function validateFile(
 			const row = validator.check(record, found);
 			log.addAll(found);
 			if (row) keep.push(row);
-			context.onRecord?.();
+			context.onRecord?.(count);
 		}
 	} catch (e) {
 		if (!(e instanceof CsvSyntaxError)) throw e;

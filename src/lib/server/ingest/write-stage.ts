@@ -22,8 +22,8 @@ export interface UploadRecord {
 export interface WriteHooks {
 	/** The warnings of the whole file, once the last row has added its own. */
 	warningCount: () => number;
-	/** The line reached, every few hundred rows. */
-	onProgress?: (line: number) => void;
+	/** The line reached, every few hundred rows, with the rows done and the rows to do. */
+	onProgress?: (line: number, done: number, total: number) => void;
 	/** After each written row, with the count so far: the seam through which tests crash an import. */
 	onRowWritten?: (written: number) => void;
 }
@@ -55,7 +55,7 @@ export function writeMetrics(
 			const row = rows.at(i);
 			writer.add(row, upload !== null);
 			if (upload) hooks.onRowWritten?.(writer.written);
-			if ((i + 1) % PROGRESS_EVERY === 0) hooks.onProgress?.(row.line);
+			if ((i + 1) % PROGRESS_EVERY === 0) hooks.onProgress?.(row.line, i + 1, rows.length);
 		}
 		rebuildIndexes?.();
 		if (upload) finishUpload(sqlite, uploadId, writer.counts, hooks.warningCount());

@@ -1,0 +1,43 @@
+/** Runs one import in a worker thread, so that the server's own thread stays free for every other request meanwhile. */
+import { Worker } from 'node:worker_threads';
+import { UnreadableFile } from './dialect';
+import type { IngestResult } from './ingest';
+import type { ImportJob, ImportOptions, ImportProgress, WorkerMessage } from './worker';
+
+/**
+ * Checks (`dryRun`) or imports the staged file at `path` on a connection of the worker's own.
+ * Throws `UnreadableFile` as `importFile` does.
+ */
+export async function importInWorker(
+	databasePath: string,
+	path: string,
+	options: ImportOptions,
+	onProgress: (progress: ImportProgress) => void = () => {}
+): Promise<IngestResult> {
+	// Importing the worker module for its URL only: it starts work only inside a worker.
+	const { workerUrl } = await import('./worker');
+	const job: ImportJob = { job: 'benchlearn-import', databasePath, path, options };
+	const worker = workerUrl.endsWith('.ts')
+		? // In development and tests the module is TypeScript: tsx loads it as it loads the CLIs.
+			new Worker(
+				`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`,
+				{ eval: true, workerData: job }
+			)
+		: new Worker(new URL(workerUrl), { workerData: job });
+	return new Promise<IngestResult>((resolve, reject) => {
+		let settled = false;
+		const settle = (done: () => void) => {
+			settled = true;
+			done();
+		};
+		worker.on('message', (message: WorkerMessage) => {
+			if (message.type === 'progress') onProgress(message.progress);
+			else if (message.type === 'done') settle(() => resolve(message.result));
+			else settle(() => reject(new UnreadableFile(message.reason)));
+		});
+		worker.on('error', (e) => settle(() => reject(e)));
+		worker.on('exit', (code) => {
+			if (!settled) reject(new Error(`The import worker ended with exit code ${code}.`));
+		});
+	});
+}
