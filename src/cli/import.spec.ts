@@ -104,6 +104,9 @@ describe('npm run import', { timeout: 60_000 }, () => {
 		});
 		expect(killed).toBe(true);
 		expect(result.signal).toBe('SIGKILL');
+		// Before writing, it told how much of the file it had read.
+		expect(result.stderr).toContain('… 50 % read\n');
+		expect(result.stderr.indexOf('… 100 % read')).toBeLessThan(result.stderr.search(/\d+ lines/));
 		expect(await dumpOf(path)).toEqual(dump);
 		const db = openDatabase(path);
 		try {
