@@ -10,7 +10,7 @@ const CHANNELS = ['Facebook', 'Instagram', 'X', 'YouTube', 'LinkedIn', 'TikTok',
 const CHANNELS_MORE = ['Mastodon', 'Bluesky', 'Threads', 'WhatsApp-Kanal'];
 
 /** Every demo jobcenter, every channel, every month since 2010: about 150,000 rows, as Excel writes them. */
-function largeFile(): string {
+function largeFile(followersPlus = 0): string {
 	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
 	const codes = sqlite
 		.prepare('select code from jobcenter order by code')
@@ -22,12 +22,12 @@ function largeFile(): string {
 		for (const channel of [...CHANNELS, ...CHANNELS_MORE])
 			for (let y = 2010; y <= 2026; y++)
 				for (let m = 1; m <= (y === 2026 ? 10 : 12); m++) {
-					const n = (y - 2009) * 100 + m;
+					const n = (y - 2009) * 100 + m + followersPlus;
 					lines.push(
 						`${code};${String(m).padStart(2, '0')}.${y};${channel};${n};${m % 7};${(n * 13).toLocaleString('de-DE')};${m % 4},5`
 					);
 				}
-	const path = join(tmpdir(), `benchlearn-large-${process.pid}.csv`);
+	const path = join(tmpdir(), `benchlearn-large-${process.pid}-${followersPlus}.csv`);
 	writeFileSync(path, lines.join('\r\n') + '\r\n');
 	return path;
 }
@@ -128,4 +128,27 @@ test('pages answer, logins and a second upload succeed while a large file is che
 	expect(poll.answers.filter((a) => a.status !== 200)).toEqual([]);
 	expect(Math.max(...poll.answers.map((a) => a.ms))).toBeLessThan(10_000);
 	await colleague.close();
+});
+
+test('without JavaScript the status page refreshes itself until the commit is done', async ({
+	browser
+}) => {
+	test.setTimeout(300_000);
+	// Other figures than in the test before: every row is an update, which takes a while.
+	const file = largeFile(1);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, 'analyst');
+	await page.goto('/upload');
+	await page.locator('input[type=file]').setInputFiles(file);
+	await page.getByRole('button', { name: 'Datei prüfen' }).click();
+	await page.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await page.getByRole('button', { name: 'Übernehmen' }).click();
+	await page.waitForURL(/\/upload\/status\?job=/);
+	await expect(page.getByRole('heading', { name: 'Daten werden übernommen' })).toBeVisible();
+	await expect(page.getByRole('progressbar')).toBeVisible();
+	await shot(page, 'committing-without-javascript');
+	await page.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
+	await context.close();
 });
