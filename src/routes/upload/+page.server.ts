@@ -6,7 +6,7 @@ import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
 import { UnreadableFile } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
-import { importInWorker } from '$lib/server/ingest/in-worker';
+import { DatabaseBusy, importInWorker } from '$lib/server/ingest/in-worker';
 import { runningJob, settled, startJob, type Job } from '$lib/server/ingest/jobs';
 import type { ImportProgress } from '$lib/server/ingest/worker';
 import {
@@ -79,6 +79,12 @@ async function follow(job: Job) {
 	return fail(400, { message: outcome.message || m.error_500() });
 }
 
+/** A commit that could not get the write lock in time says so, instead of "unexpected error". */
+function busyMessage(e: unknown) {
+	if (e instanceof DatabaseBusy) return { message: m.error_db_busy() };
+	throw e;
+}
+
 /** Reads the body to its end without keeping it, so that the browser sees the answer, not a reset. */
 async function tooLarge(request: Request) {
 	try {
@@ -137,7 +143,12 @@ export const actions: Actions = {
 			'commit',
 			meta.fileName,
 			async (onProgress) => {
-				const result = await runImport(viewer, staged.path, meta.fileName, false, onProgress);
+				let result: IngestResult;
+				try {
+					result = await runImport(viewer, staged.path, meta.fileName, false, onProgress);
+				} catch (e) {
+					return busyMessage(e);
+				}
 				if (result.uploadId === null) {
 					// The database changed since the preview: show what the file would do now.
 					saveResult(dir(), token, meta, result);

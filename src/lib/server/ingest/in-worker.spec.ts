@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '$lib/server/db';
 import { dumpTables } from '$lib/server/db/dump';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import { UnreadableFile } from './dialect';
-import { importInWorker } from './in-worker';
+import { DatabaseBusy, importInWorker } from './in-worker';
 import type { ImportProgress } from './worker';
 
 const ANALYST = { jobcenterId: null, mayImportRegister: true };
@@ -52,5 +53,26 @@ describe('importInWorker', { timeout: 60_000 }, () => {
 		await expect(
 			importInWorker(path, file, { fileName: 'book.xlsx', userId: null, scope: ANALYST })
 		).rejects.toBeInstanceOf(UnreadableFile);
+	});
+
+	it('gives up with DatabaseBusy when another connection keeps the write lock too long', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		const path = sqliteOf(db).name;
+		const file = join(path, '..', 'small.csv');
+		writeFileSync(file, 'jobcenter,month,channel,posts\n05754,2026-01,x,1\n');
+		const before = await dumpTables(db);
+		const other = new SQLite(path);
+		other.exec('begin immediate');
+		try {
+			const options = { fileName: 'small.csv', userId: null, scope: ANALYST, env: ENV };
+			await expect(importInWorker(path, file, options, () => {}, 300)).rejects.toBeInstanceOf(
+				DatabaseBusy
+			);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });

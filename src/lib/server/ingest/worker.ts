@@ -14,6 +14,8 @@ export interface ImportJob {
 	databasePath: string;
 	path: string;
 	options: ImportOptions;
+	/** How long the worker waits for the write lock. */
+	busyTimeoutMs: number;
 }
 
 /** How far a job is: rows checked (of an estimate from the bytes read), then rows written. */
@@ -28,18 +30,14 @@ export interface ImportProgress {
 export type WorkerMessage =
 	| { type: 'progress'; progress: ImportProgress }
 	| { type: 'done'; result: IngestResult }
-	| { type: 'unreadable'; reason: UnreadableFile['reason'] };
+	| { type: 'unreadable'; reason: UnreadableFile['reason'] }
+	| { type: 'busy' };
 
 /** Checking takes about this share of an import; the rest is writing. */
 const CHECK_SHARE = 0.4;
 const REPORT_EVERY_MS = 200;
-/**
- * This thread serves no one else, so it may wait for the write lock synchronously, and long: a
- * second upload's commit waits here for the first one's to end.
- */
-const BUSY_TIMEOUT_MS = 120_000;
 
-async function run({ databasePath, path, options }: ImportJob): Promise<void> {
+async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): Promise<void> {
 	const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 	let reported = 0;
 	const report = (progress: ImportProgress) => {
@@ -49,7 +47,7 @@ async function run({ databasePath, path, options }: ImportJob): Promise<void> {
 		post({ type: 'progress', progress });
 	};
 	const db = openDatabase(databasePath);
-	sqliteOf(db).pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+	sqliteOf(db).pragma(`busy_timeout = ${busyTimeoutMs}`);
 	try {
 		const result = await importFile(db, fileSource(path), {
 			...options,
@@ -70,8 +68,9 @@ async function run({ databasePath, path, options }: ImportJob): Promise<void> {
 		});
 		post({ type: 'done', result });
 	} catch (e) {
-		if (!(e instanceof UnreadableFile)) throw e;
-		post({ type: 'unreadable', reason: e.reason });
+		if (e instanceof UnreadableFile) post({ type: 'unreadable', reason: e.reason });
+		else if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) post({ type: 'busy' });
+		else throw e;
 	} finally {
 		await db.destroy();
 	}
