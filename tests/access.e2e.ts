@@ -23,6 +23,7 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/upload': [303, 200, 200, 200],
 	// Without a token there is no error list to download.
 	'/upload/fehler': [303, 404, 404, 404],
+	'/upload/status': [303, 404, 404, 404],
 	'/upload/vorlage/metrics': [303, 200, 200, 200],
 	'/upload/vorlage/register': [303, 403, 200, 200],
 	'/uploads': [303, 200, 200, 200],

@@ -136,11 +136,16 @@ export function markdown(r: BenchResults): string {
 
 function stageList(s: ImportStages): string {
 	const sec = (n: number) => `${(n / 1000).toFixed(2)} s`;
+	const options = Object.entries(s.parseOptions)
+		.map(([name, ms]) => `${name} ${sec(ms)}`)
+		.join(', ');
 	return [
-		`sniff (hash) ${sec(s.sniff)}`,
-		`csv-parse alone ${sec(s.parse)}`,
-		`parse + validate ${sec(s.validate)}`,
-		`whole \`importFile\` ${sec(s.importFile)}, of which about ${sec(s.importFile - s.sniff - s.validate)} in SQLite (reading stored rows, upsert, undo images)`
+		`read (sniff: hash) ${sec(s.sniff)}`,
+		`parse (csv-parse alone) ${sec(s.parse)}`,
+		`validate (parse + check) ${sec(s.validate)}`,
+		`decide number style ${sec(s.decide)}`,
+		`write (one transaction, undo images) ${sec(s.write)}`,
+		`csv-parse options: ${options}`
 	].join('; ');
 }
 

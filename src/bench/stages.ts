@@ -1,31 +1,66 @@
-/** Where an import's time goes: the importer's stages one by one, in-process, on the same metrics file. */
+/** Where an import's time goes: the pipeline's stages one by one, in-process, by their names in `ingest.ts`, on the same metrics file. */
 import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { pipeline, Readable } from 'node:stream';
 import { openDatabase, migrateToLatest } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
-import { decode, detectDelimiter, fileSource, sniff } from '$lib/server/ingest/dialect';
+import {
+	decode,
+	defaultNumberStyle,
+	detectDelimiter,
+	fileSource,
+	sniff,
+	type Delimiter
+} from '$lib/server/ingest/dialect';
 import { readHeader } from '$lib/server/ingest/headers';
 import { importFile } from '$lib/server/ingest/ingest';
-import type { Issue } from '$lib/server/ingest/messages';
 import { readRecords } from '$lib/server/ingest/records';
-import { dataRecords, firstRecord } from '$lib/server/ingest/scan';
-import { MetricsValidator } from '$lib/server/ingest/validate';
+import { firstRecord, numberStyleOf } from '$lib/server/ingest/scan';
+import { validateFile, type FileHeader } from '$lib/server/ingest/validate-file';
 import { CodeIndex } from '$lib/server/ingest/values';
+import { writeMetrics } from '$lib/server/ingest/write-stage';
 
 export interface ImportStages {
-	/** Hash and encoding check: one pass over the bytes. */
+	/** read: hash, size and encoding, one pass over the bytes. */
 	sniff: number;
-	/** csv-parse alone: decode and split every record once. */
+	/** parse: decode and split every record once (csv-parse as the importer configures it). */
 	parse: number;
-	/** Parse and validate every row: the importer's pass without the database. */
+	/** validate: parse and check every row into `MetricRows`, the number-style vote included. */
 	validate: number;
-	/** The whole `importFile` in-process, without starting npm and tsx. */
-	importFile: number;
+	/** decide number style. */
+	decide: number;
+	/** write: every row into a database holding the register only, in one transaction. */
+	write: number;
+	/** csv-parse alone with other options, to choose its configuration by measurement. */
+	parseOptions: Record<string, number>;
 }
 
-async function stopwatch(work: () => Promise<unknown>): Promise<number> {
+async function stopwatch(work: () => Promise<unknown> | unknown): Promise<number> {
 	const started = performance.now();
 	await work();
 	return performance.now() - started;
+}
+
+/** csv-parse variants on the same text: what the importer needs (bom, quotes) and less. */
+const PARSE_OPTIONS: Record<string, object> = {
+	'as configured (trim, relax_quotes, relax_column_count)': {
+		bom: true,
+		trim: true,
+		relax_quotes: true,
+		relax_column_count: true
+	},
+	'without trim (the validator trims each cell anyway)': {
+		bom: true,
+		relax_quotes: true,
+		relax_column_count: true
+	},
+	'bare (bom and relax_column_count only)': { bom: true, relax_column_count: true }
+};
+
+async function parseWith(text: AsyncIterable<string>, delimiter: Delimiter, options: object) {
+	const parser = parse({ delimiter, ...options });
+	pipeline(Readable.from(text), parser, () => {});
+	for await (const record of parser) void record;
 }
 
 /** Times each stage on `file`; a fresh database in `dir` gets `registerFile` first. */
@@ -37,11 +72,16 @@ export async function importStages(
 	const source = fileSource(file);
 	const sniffed = await sniff(source);
 	const delimiter = detectDelimiter(sniffed.head);
-	const records = () => readRecords(decode(source, sniffed.encoding), delimiter);
+	const text = () => decode(source, sniffed.encoding);
+	const records = () => readRecords(text(), delimiter);
 	const stages = { sniff: await stopwatch(() => sniff(source)) } as ImportStages;
 	stages.parse = await stopwatch(async () => {
 		for await (const record of records()) void record;
 	});
+	stages.parseOptions = {};
+	for (const [name, options] of Object.entries(PARSE_OPTIONS)) {
+		stages.parseOptions[name] = await stopwatch(() => parseWith(text(), delimiter, options));
+	}
 	const header = readHeader((await firstRecord(records()))?.cells ?? []);
 	if (header.kind !== 'metrics') throw new Error(`${file} is not a metrics file.`);
 
@@ -55,18 +95,25 @@ export async function importStages(
 			scope
 		});
 		const codes = new CodeIndex(await db.selectFrom('jobcenter').select(['id', 'code']).execute());
-		const style = delimiter === ';' ? 'de' : 'en';
+		const context = { codes, month: { current: currentMonth() } };
+		const style = defaultNumberStyle(delimiter);
+		let validated: Awaited<ReturnType<typeof validateFile>> | undefined;
 		stages.validate = await stopwatch(async () => {
-			const validator = new MetricsValidator(header.fields, header.names, style, codes, {
-				current: currentMonth()
-			});
-			for await (const record of dataRecords(records())) {
-				const found: Issue[] = [];
-				validator.check(record, found);
-			}
+			validated = await validateFile(header as FileHeader, records(), style, context);
 		});
-		stages.importFile = await stopwatch(() =>
-			importFile(db, source, { fileName: 'metrics.csv', userId: null, scope })
+		const checked = validated!;
+		stages.decide = await stopwatch(() => numberStyleOf(checked.watch, delimiter));
+		if (checked.valid.kind !== 'metrics') throw new Error('Not a metrics file.');
+		const rows = checked.valid.rows;
+		const upload = {
+			userId: null,
+			fileName: 'metrics.csv',
+			sha256: sniffed.sha256,
+			kind: 'metrics' as const,
+			dialect: { encoding: sniffed.encoding, delimiter, numberStyle: style }
+		};
+		stages.write = await stopwatch(() =>
+			writeMetrics(db, rows, upload, String, () => {}, { warningCount: () => 0 })
 		);
 	} finally {
 		await db.destroy();

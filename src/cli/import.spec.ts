@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { CHANNEL_IDS } from '$lib/channels';
+import { monthRange } from '$lib/months';
 import { migrateToLatest, openDatabase } from '$lib/server/db';
 import { dumpTables } from '$lib/server/db/dump';
 import { seedDemoData } from '$lib/server/demo/seed';
@@ -10,17 +13,30 @@ import { seedDemoData } from '$lib/server/demo/seed';
 const dir = mkdtempSync(join(tmpdir(), 'benchlearn-cli-'));
 
 /** Runs a CLI as `npm run` would, through tsx, and collects its exit code and both streams. */
-function cli(name: string, args: string[], database: string, extra: Record<string, string> = {}) {
+function cli(
+	name: string,
+	args: string[],
+	database: string,
+	onStderr: (text: string, pid: number) => void = () => {}
+) {
+	// A group of its own, so that a test can kill tsx's node child with it.
 	const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
-		env: { ...process.env, DATABASE_PATH: database, BENCHLEARN_TODAY: '2026-11-25', ...extra }
+		env: { ...process.env, DATABASE_PATH: database, BENCHLEARN_TODAY: '2026-11-25' },
+		detached: true
 	});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-		child.on('close', (code) => resolve({ code, stdout, stderr }))
-	);
+	child.stderr.on('data', (d) => {
+		stderr += d;
+		onStderr(stderr, child.pid as number);
+	});
+	return new Promise<{
+		code: number | null;
+		signal: string | null;
+		stdout: string;
+		stderr: string;
+	}>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
 async function demoDatabase(name: string) {
@@ -54,7 +70,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
 		);
 		const file = join(dir, 'changed.csv');
 		writeFileSync(file, changed);
-		const crashed = await cli('import', [file], path, { BENCHLEARN_CRASH_AFTER_ROWS: '1200' });
+		const crashed = await cli('testing/crash-import', [file, '1200'], path);
 		expect(crashed.code).toBe(99);
 		expect(await dumpOf(path)).toEqual(dump);
 
@@ -66,6 +82,40 @@ describe('npm run import', { timeout: 60_000 }, () => {
 		expect(undone.stdout).toMatch(/^Upload \d+ undone/);
 		expect((await dumpOf(path)).monthly_metric).toEqual(dump.monthly_metric);
 		expect((await cli('undo', [String(report.uploadId)], path)).code).toBe(1);
+	});
+
+	it('leaves the database unchanged and sound when the import is killed while it writes', async () => {
+		const { path, dump } = await demoDatabase('killed.db');
+		const codes = dump.jobcenter.map((j) => (j as { code: string }).code);
+		const lines = ['jobcenter,month,channel,followers,posts'];
+		for (const code of codes)
+			for (const channel of CHANNEL_IDS)
+				for (const month of monthRange('2016-01', '2026-10'))
+					lines.push(`${code},${month},${channel},7,1`);
+		expect(lines.length).toBeGreaterThan(80_000);
+		const file = join(dir, 'big.csv');
+		writeFileSync(file, lines.join('\n') + '\n');
+		let killed = false;
+		// The CLI reports lines only while it writes: kill -9 at the first report, mid-transaction.
+		const result = await cli('import', [file], path, (stderr, pid) => {
+			if (killed || !/\d+ lines/.test(stderr)) return;
+			killed = true;
+			process.kill(-pid, 'SIGKILL');
+		});
+		expect(killed).toBe(true);
+		expect(result.signal).toBe('SIGKILL');
+		// Before writing, it told how much of the file it had read.
+		expect(result.stderr).toContain('… 50 % read\n');
+		expect(result.stderr.indexOf('… 100 % read')).toBeLessThan(result.stderr.search(/\d+ lines/));
+		expect(await dumpOf(path)).toEqual(dump);
+		const db = openDatabase(path);
+		try {
+			expect((await sql`pragma integrity_check`.execute(db)).rows).toEqual([
+				{ integrity_check: 'ok' }
+			]);
+		} finally {
+			await db.destroy();
+		}
 	});
 
 	it('keeps the --json contract and its exit codes', async () => {

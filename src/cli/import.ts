@@ -50,12 +50,21 @@ run(async () => {
 	}
 	if (size === 0) exit(`${options.file}: ${unreadableMessage('empty', options.lang)}`);
 	const db = await openAppDatabase();
+	let shownPercent = 0;
 	try {
 		const result = await importFile(db, fileSource(options.file), {
 			fileName: basename(options.file),
 			userId: null,
 			scope: { jobcenterId: null, mayImportRegister: true },
 			dryRun: options.dryRun,
+			// Reading and checking: the share of the file's bytes read, in steps of 10 %.
+			onBytesRead: (read, total) => {
+				const percent = Math.floor((read / total) * 10) * 10;
+				if (percent <= shownPercent) return;
+				shownPercent = percent;
+				say(`… ${percent} % read`);
+			},
+			// Writing (or comparing, on a dry run): the line reached.
 			onProgress: (line) => {
 				if (line % 50_000 < 500) say(`… ${line} lines`);
 			}

@@ -1,4 +1,6 @@
 /** Opens and migrates the database when the server starts, and fills an empty one with demo data in demo mode. */
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { createDemoAccounts, setDemoAccountsEnabled } from './auth/demo';
 import { readConfig, type Config } from './config';
 import { lastCompleteMonth } from './clock';
@@ -27,9 +29,19 @@ export function config(): Config {
 	return settings ?? readConfig();
 }
 
+/**
+ * How long one of the server's own writes (a session, a failed login, an audit entry, an edit) waits
+ * for the write lock while an import in its worker holds it. Writing the national file holds it for
+ * a few seconds; past this bound the request gets a 503 with a German "busy, try again" text.
+ */
+export const LOCK_WAIT_MS = 30_000;
+
 export async function startServer(config = readConfig()): Promise<void> {
 	settings = config;
-	instance = openDatabase(config.databasePath);
+	instance = openDatabase(config.databasePath, {
+		boundMs: LOCK_WAIT_MS,
+		onTimeout: () => error(503, m.error_db_busy())
+	});
 	acquireServerLock(config.databasePath);
 	await migrateToLatest(instance);
 	const changed = await setDemoAccountsEnabled(instance, config.demo);

@@ -4,10 +4,12 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
-import { openDatabase } from '$lib/server/db';
 import { logImport } from '$lib/server/log';
-import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
-import { importFile, type IngestResult } from '$lib/server/ingest/ingest';
+import { UnreadableFile } from '$lib/server/ingest/dialect';
+import type { IngestResult } from '$lib/server/ingest/ingest';
+import { DatabaseBusy, importInWorker } from '$lib/server/ingest/in-worker';
+import { runningJob, settled, startJob, type Job } from '$lib/server/ingest/jobs';
+import type { ImportProgress } from '$lib/server/ingest/worker';
 import {
 	discard,
 	findStaged,
@@ -40,13 +42,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 /**
- * Checks or writes a staged file on a connection of its own, so that a big file does not hold up
- * the pages other people are loading meanwhile.
+ * Checks or writes a staged file in a worker thread with a connection of its own, so that a big
+ * file holds up neither the server's thread nor the pages other people are loading meanwhile.
  */
-async function runImport(viewer: Viewer, path: string, fileName: string, dryRun: boolean) {
-	const own = openDatabase(config().databasePath);
-	try {
-		return await importFile(own, fileSource(path), {
+function runImport(
+	viewer: Viewer,
+	path: string,
+	fileName: string,
+	dryRun: boolean,
+	onProgress: (progress: ImportProgress) => void
+) {
+	return importInWorker(
+		config().databasePath,
+		path,
+		{
 			fileName,
 			userId: viewer.userId,
 			scope: {
@@ -55,10 +64,26 @@ async function runImport(viewer: Viewer, path: string, fileName: string, dryRun:
 				mayImportRegister: can(viewer, 'read_all')
 			},
 			dryRun
-		});
-	} finally {
-		await own.destroy();
-	}
+		},
+		onProgress
+	);
+}
+
+/** Small files are done within this; bigger ones lead to a page that shows how far they are. */
+const QUICK_MS = 2000;
+
+/** Leads to where the job ended, or to its status page while it still runs. */
+async function follow(job: Job) {
+	if (!(await settled(job, QUICK_MS))) redirect(303, `/upload/status?job=${job.id}`);
+	const outcome = job.outcome as NonNullable<Job['outcome']>;
+	if ('target' in outcome) redirect(303, outcome.target);
+	return fail(400, { message: outcome.message || m.error_500() });
+}
+
+/** A commit that could not get the write lock in time says so, instead of "unexpected error". */
+function busyMessage(e: unknown) {
+	if (e instanceof DatabaseBusy) return { message: m.error_db_busy() };
+	throw e;
 }
 
 /** Reads the body to its end without keeping it, so that the browser sees the answer, not a reset. */
@@ -93,39 +118,58 @@ export const actions: Actions = {
 			stagedAt: Date.now()
 		};
 		const token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
-		let result: IngestResult;
-		try {
-			result = await runImport(viewer, `${dir()}/${token}`, meta.fileName, true);
-		} catch (e) {
-			discard(dir(), token);
-			if (!(e instanceof UnreadableFile)) throw e;
-			return fail(400, {
-				message: e.reason === 'empty' ? m.upload_empty() : m.upload_not_text()
-			});
-		}
-		saveResult(dir(), token, meta, result);
-		redirect(303, `/upload?token=${token}`);
+		const job = startJob(viewer.userId, 'check', meta.fileName, async (onProgress) => {
+			try {
+				const path = `${dir()}/${token}`;
+				const result = await runImport(viewer, path, meta.fileName, true, onProgress);
+				saveResult(dir(), token, meta, result);
+				return { target: `/upload?token=${token}` };
+			} catch (e) {
+				discard(dir(), token);
+				if (!(e instanceof UnreadableFile)) throw e;
+				return { message: e.reason === 'empty' ? m.upload_empty() : m.upload_not_text() };
+			}
+		});
+		return follow(job);
 	},
 
 	commit: async ({ locals, url }) => {
 		const viewer = authorise(locals, 'read');
 		const staged = findStaged<IngestResult>(dir(), url.searchParams.get('token'), viewer.userId);
 		if (!staged) return fail(400, { message: m.upload_expired() });
-		const result = await runImport(viewer, staged.path, staged.meta.fileName, false);
-		if (result.uploadId === null) {
-			// The database changed since the preview: show what the file would do now.
-			saveResult(dir(), staged.token, staged.meta, result);
-			redirect(303, `/upload?token=${staged.token}&erneut`);
-		}
-		discard(dir(), staged.token);
-		logImport(result, viewer.userId, 'web');
-		await audit(
-			db(),
-			viewer,
-			'upload',
-			`Upload ${result.uploadId}: ${staged.meta.fileName}, ${result.inserted} neu, ${result.updated} geändert, ${result.unchanged} unverändert`
+		// A second click while the first commit runs follows that one instead of importing twice.
+		const running = runningJob(staged.token);
+		if (running) return follow(running);
+		const { meta, token } = staged;
+		const job = startJob(
+			viewer.userId,
+			'commit',
+			meta.fileName,
+			async (onProgress) => {
+				let result: IngestResult;
+				try {
+					result = await runImport(viewer, staged.path, meta.fileName, false, onProgress);
+				} catch (e) {
+					return busyMessage(e);
+				}
+				if (result.uploadId === null) {
+					// The database changed since the preview: show what the file would do now.
+					saveResult(dir(), token, meta, result);
+					return { target: `/upload?token=${token}&erneut` };
+				}
+				discard(dir(), token);
+				logImport(result, viewer.userId, 'web');
+				await audit(
+					db(),
+					viewer,
+					'upload',
+					`Upload ${result.uploadId}: ${meta.fileName}, ${result.inserted} neu, ${result.updated} geändert, ${result.unchanged} unverändert`
+				);
+				return { target: `/uploads?neu=${result.uploadId}` };
+			},
+			token
 		);
-		redirect(303, `/uploads?neu=${result.uploadId}`);
+		return follow(job);
 	},
 
 	cancel: async ({ locals, url }) => {

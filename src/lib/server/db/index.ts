@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations';
+import { PatientSqliteDialect, type LockWait } from './patient';
 import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
@@ -11,20 +12,28 @@ export type DB = Kysely<Database>;
 /** A start-up problem with one sentence that says what is wrong and what to do. */
 export class StartupError extends Error {}
 
-export function openDatabase(path: string): DB {
+/**
+ * Without `lockWait`, a statement that meets another connection's write lock waits for it
+ * synchronously, up to 5 s: right for the CLIs and the import worker, which serve no one else. The
+ * server's connection passes `lockWait` and waits without blocking its thread (see patient.ts).
+ */
+export function openDatabase(path: string, lockWait?: LockWait): DB {
 	let sqlite: SQLite.Database;
 	try {
 		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 		sqlite = new SQLite(path);
 		sqlite.pragma('journal_mode = WAL');
 		sqlite.pragma('foreign_keys = ON');
-		sqlite.pragma('busy_timeout = 5000');
+		sqlite.pragma(`busy_timeout = ${lockWait ? 0 : 5000}`);
 		sqlite.pragma('synchronous = NORMAL');
 		sqlite.prepare('select count(*) from sqlite_schema').get();
 	} catch (e) {
 		throw new StartupError(explainOpenError(e, path));
 	}
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const dialect = lockWait
+		? new PatientSqliteDialect(sqlite, lockWait)
+		: new SqliteDialect({ database: sqlite });
+	const db = new Kysely<Database>({ dialect });
 	handles.set(db, sqlite);
 	return db;
 }

@@ -2,8 +2,9 @@
 import { METRIC_FIELDS } from './aliases';
 import { decideNumberStyle, NumberStyleVote, type Delimiter } from './dialect';
 import type { Header } from './headers';
+import type { Issue } from './messages';
 import { isBlank, type CsvRecord } from './records';
-import { numberReadings } from './values';
+import { numberReadings, type NumberStyle } from './values';
 
 /** The data rows: blank rows and the header left out. */
 export async function* dataRecords(records: AsyncIterable<CsvRecord>): AsyncIterable<CsvRecord> {
@@ -47,4 +48,26 @@ export class StyleWatch {
 	decide(delimiter: Delimiter): ReturnType<typeof decideNumberStyle> {
 		return decideNumberStyle(delimiter, this.vote);
 	}
+}
+
+/**
+ * The decide-number-style stage: the style the file's own values agree on, or the one error that
+ * says they disagree (the rows' number errors follow from the mix, which is what the user must fix).
+ */
+export function numberStyleOf(
+	watch: StyleWatch,
+	delimiter: Delimiter
+): { style: NumberStyle } | { mixed: Issue } {
+	const decided = watch.decide(delimiter);
+	if ('style' in decided) return decided;
+	const [firstLine, secondLine] = decided.conflictLines;
+	return {
+		mixed: {
+			line: secondLine,
+			column: null,
+			value: null,
+			code: 'mixed_number_format',
+			detail: String(firstLine)
+		}
+	};
 }

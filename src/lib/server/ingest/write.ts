@@ -186,15 +186,13 @@ function figures(found: (string | number | null)[]): Figures {
 const BULK_ROWS = 10_000;
 
 /**
- * Whether a file of `bytes` whose first lines are `head` brings more rows than the table holds: then
- * building the secondary indexes once after the load beats keeping them up to date row by row,
- * which for the month-first indexes means random writes all over the file.
+ * Whether a file of `rows` brings more rows than the table holds: then building the secondary
+ * indexes once after the load beats keeping them up to date row by row, which for the month-first
+ * indexes means random writes all over the file.
  */
-export function isBulkLoad(sqlite: SQLite.Database, bytes: number, head: string): boolean {
-	const lines = head.split('\n').length - 1;
-	const estimate = lines > 0 ? (bytes / head.length) * lines : 0;
-	if (estimate < BULK_ROWS) return false;
-	return estimate > (sqlite.prepare('select count(*) from monthly_metric').pluck().get() as number);
+export function isBulkLoad(sqlite: SQLite.Database, rows: number): boolean {
+	if (rows < BULK_ROWS) return false;
+	return rows > (sqlite.prepare('select count(*) from monthly_metric').pluck().get() as number);
 }
 
 /**

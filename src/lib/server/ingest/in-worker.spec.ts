@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sqliteOf } from '$lib/server/db';
+import { dumpTables } from '$lib/server/db/dump';
+import { addJobcenter, testDatabase } from '$lib/server/db/testing';
+import { UnreadableFile } from './dialect';
+import { DatabaseBusy, importInWorker } from './in-worker';
+import type { ImportProgress } from './worker';
+
+const ANALYST = { jobcenterId: null, mayImportRegister: true };
+const ENV = { BENCHLEARN_TODAY: '2026-11-25' };
+
+describe('importInWorker', { timeout: 60_000 }, () => {
+	it('checks and then imports a staged file in a thread of its own, with progress', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		const path = sqliteOf(db).name;
+		const lines = ['jobcenter;month;channel;followers;staff_hours'];
+		for (let y = 2012; y <= 2025; y++)
+			for (let m = 1; m <= 12; m++)
+				for (const channel of ['facebook', 'x', 'youtube', 'linkedin'])
+					lines.push(`05754;${y}-${String(m).padStart(2, '0')};${channel};1.234;2,5`);
+		const file = join(path, '..', 'staged.csv');
+		writeFileSync(file, lines.join('\r\n'));
+		const options = { fileName: 'staged.csv', userId: null, scope: ANALYST, env: ENV };
+		const before = await dumpTables(db);
+
+		const dry = await importInWorker(path, file, { ...options, dryRun: true });
+		expect(dry).toMatchObject({ inserted: 672, uploadId: null, errorCount: 0 });
+		expect(dry.dialect).toEqual({ encoding: 'utf-8', delimiter: ';', numberStyle: 'de' });
+		expect(await dumpTables(db)).toEqual(before);
+
+		const progress: ImportProgress[] = [];
+		const result = await importInWorker(path, file, options, (p) => progress.push(p));
+		expect(result).toMatchObject({ inserted: 672, errorCount: 0 });
+		const stored = await db
+			.selectFrom('monthly_metric')
+			.select(['followers', 'staff_hours'])
+			.where('month', '=', '2020-05')
+			.where('channel_id', '=', 'x')
+			.executeTakeFirstOrThrow();
+		expect(stored).toEqual({ followers: 1234, staff_hours: 2.5 });
+		for (const p of progress) expect(p.share).toBeLessThanOrEqual(1);
+	});
+
+	it('reports an unreadable file as importFile does', async () => {
+		const db = await testDatabase();
+		const path = sqliteOf(db).name;
+		const file = join(path, '..', 'book.xlsx');
+		writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+		await expect(
+			importInWorker(path, file, { fileName: 'book.xlsx', userId: null, scope: ANALYST })
+		).rejects.toBeInstanceOf(UnreadableFile);
+	});
+
+	it('gives up with DatabaseBusy when another connection keeps the write lock too long', async () => {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		const path = sqliteOf(db).name;
+		const file = join(path, '..', 'small.csv');
+		writeFileSync(file, 'jobcenter,month,channel,posts\n05754,2026-01,x,1\n');
+		const before = await dumpTables(db);
+		const other = new SQLite(path);
+		other.exec('begin immediate');
+		try {
+			const options = { fileName: 'small.csv', userId: null, scope: ANALYST, env: ENV };
+			await expect(importInWorker(path, file, options, () => {}, 300)).rejects.toBeInstanceOf(
+				DatabaseBusy
+			);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect(await dumpTables(db)).toEqual(before);
+	});
+});

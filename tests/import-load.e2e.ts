@@ -1,0 +1,154 @@
+/** A large upload runs in its worker while others use the app: pages answer, logins and a second upload succeed. */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ACCOUNTS, signIn } from './session';
+
+const CHANNELS = ['Facebook', 'Instagram', 'X', 'YouTube', 'LinkedIn', 'TikTok', 'XING'];
+const CHANNELS_MORE = ['Mastodon', 'Bluesky', 'Threads', 'WhatsApp-Kanal'];
+
+/** Every demo jobcenter, every channel, every month since 2010: about 150,000 rows, as Excel writes them. */
+function largeFile(followersPlus = 0): string {
+	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
+	const codes = sqlite
+		.prepare('select code from jobcenter order by code')
+		.pluck()
+		.all() as string[];
+	sqlite.close();
+	const lines = ['Jobcenter;Monat;Kanal;Follower;Beiträge;Impressionen;Personalstunden'];
+	for (const code of codes)
+		for (const channel of [...CHANNELS, ...CHANNELS_MORE])
+			for (let y = 2010; y <= 2026; y++)
+				for (let m = 1; m <= (y === 2026 ? 10 : 12); m++) {
+					const n = (y - 2009) * 100 + m + followersPlus;
+					lines.push(
+						`${code};${String(m).padStart(2, '0')}.${y};${channel};${n};${m % 7};${(n * 13).toLocaleString('de-DE')};${m % 4},5`
+					);
+				}
+	const path = join(tmpdir(), `benchlearn-large-${process.pid}-${followersPlus}.csv`);
+	writeFileSync(path, lines.join('\r\n') + '\r\n');
+	return path;
+}
+
+async function shot(page: Page, name: string) {
+	await page.screenshot({
+		path: `test-results/screenshots/import-load-${name}.png`,
+		fullPage: true
+	});
+}
+
+/** Polls `GET /` as the jobcenter user every 100 ms until `stop` is set; returns each answer's time. */
+function pollHome(request: APIRequestContext, stop: { done: boolean }) {
+	const answers: { status: number; ms: number }[] = [];
+	const loop = (async () => {
+		while (!stop.done) {
+			const started = Date.now();
+			const response = await request.get('/', { maxRedirects: 0 });
+			answers.push({ status: response.status(), ms: Date.now() - started });
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	})();
+	return { answers, loop };
+}
+
+async function login(request: APIRequestContext, baseURL: string) {
+	const response = await request.post('/login', {
+		form: { email: ACCOUNTS.analyst.email, password: ACCOUNTS.analyst.password, redirectTo: '/' },
+		// As a browser without JavaScript posts the form.
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	return response.status();
+}
+
+test('pages answer, logins and a second upload succeed while a large file is checked and committed', async ({
+	page,
+	browser,
+	playwright,
+	baseURL
+}) => {
+	test.setTimeout(300_000);
+	const file = largeFile();
+	const colleague = await browser.newContext();
+	const colleaguePage = await colleague.newPage();
+	await signIn(colleaguePage, 'jobcenter');
+	await signIn(page, 'analyst');
+
+	const stop = { done: false };
+	const poll = pollHome(colleague.request, stop);
+	await page.goto('/upload');
+	await page.locator('input[type=file]').setInputFiles(file);
+	await page.getByRole('button', { name: 'Datei prüfen' }).click();
+	await page.waitForURL(/\/upload(\/status\?job=|\?token=)/);
+	if (page.url().includes('/status')) {
+		await expect(page.getByRole('heading', { name: 'Datei wird geprüft' })).toBeVisible();
+		await expect(page.getByRole('progressbar')).toBeVisible();
+		await shot(page, 'checking');
+	}
+	await page.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await expect(page.getByText('Die Datei ist fehlerfrei.')).toBeVisible();
+	const checked = poll.answers.length;
+
+	await page.getByRole('button', { name: 'Übernehmen' }).click();
+	// Meanwhile: ten logins and a colleague's small upload, all at once.
+	const logins = Array.from({ length: 10 }, async () => {
+		const request = await playwright.request.newContext({ baseURL });
+		try {
+			return await login(request, baseURL!);
+		} finally {
+			await request.dispose();
+		}
+	});
+	await colleaguePage.goto('/upload');
+	await colleaguePage
+		.locator('input[type=file]')
+		.setInputFiles('tests/fixtures/ingest/metrics-jobcenter-05754-windows1252.csv');
+	await colleaguePage.getByRole('button', { name: 'Datei prüfen' }).click();
+	await colleaguePage.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await colleaguePage.getByRole('button', { name: 'Übernehmen' }).click();
+	expect(await Promise.all(logins)).toEqual(Array(10).fill(303));
+	await colleaguePage.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await expect(colleaguePage.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
+
+	if (page.url().includes('/status')) {
+		await expect(page.getByRole('heading', { name: 'Daten werden übernommen' })).toBeVisible();
+		await shot(page, 'committing');
+	}
+	await page.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
+	stop.done = true;
+	await poll.loop;
+	await shot(page, 'committed');
+
+	// The server answered all along: many polls, every one a page, none held up for long.
+	expect(checked).toBeGreaterThan(3);
+	expect(poll.answers.length).toBeGreaterThan(checked);
+	expect(poll.answers.filter((a) => a.status !== 200)).toEqual([]);
+	expect(Math.max(...poll.answers.map((a) => a.ms))).toBeLessThan(10_000);
+	await colleague.close();
+});
+
+test('without JavaScript the status page refreshes itself until the commit is done', async ({
+	browser
+}) => {
+	test.setTimeout(300_000);
+	// Other figures than in the test before: every row is an update, which takes a while.
+	const file = largeFile(1);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, 'analyst');
+	await page.goto('/upload');
+	await page.locator('input[type=file]').setInputFiles(file);
+	await page.getByRole('button', { name: 'Datei prüfen' }).click();
+	await page.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await page.getByRole('button', { name: 'Übernehmen' }).click();
+	await page.waitForURL(/\/upload\/status\?job=/);
+	await expect(page.getByRole('heading', { name: 'Daten werden übernommen' })).toBeVisible();
+	await expect(page.getByRole('progressbar')).toBeVisible();
+	await shot(page, 'committing-without-javascript');
+	await page.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
+	await context.close();
+});
