@@ -5,6 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
 import { openDatabase } from '$lib/server/db';
+import { writeFault } from '$lib/server/db/faults';
 import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
 import { importFile, type IngestResult } from '$lib/server/ingest/ingest';
 import {
@@ -70,6 +71,13 @@ async function tooLarge(request: Request) {
 	return fail(413, { message: m.upload_too_large({ max: config().uploadMaxMb }) });
 }
 
+/** A write that a full or read-only disk or a held lock refused; any other error is a bug and stays one. */
+function refused(e: unknown) {
+	const fault = writeFault(e);
+	if (!fault) throw e;
+	return fail(503, { message: fault === 'busy' ? m.upload_busy() : m.upload_storage_failed() });
+}
+
 export const actions: Actions = {
 	preview: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read');
@@ -89,18 +97,22 @@ export const actions: Actions = {
 			userId: viewer.userId,
 			stagedAt: Date.now()
 		};
-		const token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
-		let result: IngestResult;
+		let token: string;
 		try {
-			result = await runImport(viewer, `${dir()}/${token}`, meta.fileName, true);
+			token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
+		} catch (e) {
+			return refused(e);
+		}
+		try {
+			const result = await runImport(viewer, `${dir()}/${token}`, meta.fileName, true);
+			saveResult(dir(), token, meta, result);
 		} catch (e) {
 			discard(dir(), token);
-			if (!(e instanceof UnreadableFile)) throw e;
+			if (!(e instanceof UnreadableFile)) return refused(e);
 			return fail(400, {
 				message: e.reason === 'empty' ? m.upload_empty() : m.upload_not_text()
 			});
 		}
-		saveResult(dir(), token, meta, result);
 		redirect(303, `/upload?token=${token}`);
 	},
 
@@ -108,7 +120,12 @@ export const actions: Actions = {
 		const viewer = authorise(locals, 'read');
 		const staged = findStaged<IngestResult>(dir(), url.searchParams.get('token'), viewer.userId);
 		if (!staged) return fail(400, { message: m.upload_expired() });
-		const result = await runImport(viewer, staged.path, staged.meta.fileName, false);
+		let result: IngestResult;
+		try {
+			result = await runImport(viewer, staged.path, staged.meta.fileName, false);
+		} catch (e) {
+			return refused(e);
+		}
 		if (result.uploadId === null) {
 			// The database changed since the preview: show what the file would do now.
 			saveResult(dir(), staged.token, staged.meta, result);
