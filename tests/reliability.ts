@@ -1,0 +1,285 @@
+/** What the reliability tests share: demo databases to copy, large upload files, fingerprints of the data, and a way to catch an import inside its write transaction. */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+	closeSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { benchRows, canonicalLine, type BenchRow } from '../src/bench/dataset';
+import { DEMO_JOBCENTERS } from '../src/lib/server/demo/jobcenters';
+import { csvLine, METRICS_HEADER } from '../src/lib/server/ingest/export';
+import { startServer } from './processes';
+
+export const TODAY = '2026-11-15';
+
+/** Starts a server with demo data once, so that each test can begin from a copy of it. */
+export async function demoDatabase(path: string): Promise<void> {
+	const server = await startServer({ DATABASE_PATH: path, DEMO: '1', BENCHLEARN_TODAY: TODAY });
+	await server.stop();
+}
+
+/** A self-contained copy, also of a database with a WAL, that the server then opens as its own. */
+export function copyDatabase(from: string, to: string): string {
+	mkdirSync(dirname(to), { recursive: true });
+	const source = new Database(from, { readonly: true });
+	try {
+		source.exec(`vacuum into '${to.replaceAll("'", "''")}'`);
+	} finally {
+		source.close();
+	}
+	// As the server leaves it: in WAL mode, where readers never wait for a writer.
+	const copy = new Database(to);
+	try {
+		copy.pragma('journal_mode = WAL');
+	} finally {
+		copy.close();
+	}
+	return to;
+}
+
+/**
+ * Five years of every channel of every demo jobcenter (44,880 rows, 2.3 MB): long enough to write
+ * that a test catches the import inside its transaction, and it only names jobcenters of the demo.
+ */
+export function nationalRows(): BenchRow[] {
+	const scale = { jobcenters: DEMO_JOBCENTERS.length, months: 60, until: '2026-10' as const };
+	return [...benchRows(scale)].flat();
+}
+
+export function writeMetrics(path: string, rows: BenchRow[]): string {
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, [csvLine(METRICS_HEADER), ...rows.map(canonicalLine)].join('\n') + '\n');
+	return path;
+}
+
+export interface Fingerprint {
+	/** Row count and hash of every `monthly_metric` row. */
+	metrics: string;
+	/** The same of the upload table's own facts (not who uploaded when, which differ by design). */
+	uploads: string;
+}
+
+export function fingerprint(path: string): Fingerprint {
+	const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+	try {
+		const hash = (sql: string) => {
+			const digest = createHash('sha256');
+			let rows = 0;
+			for (const row of sqlite.prepare(sql).raw().iterate()) {
+				digest.update(JSON.stringify(row) + '\n');
+				rows++;
+			}
+			return `${rows} rows, ${digest.digest('hex').slice(0, 16)}`;
+		};
+		return {
+			metrics: hash('select * from monthly_metric order by jobcenter_id, channel_id, month'),
+			uploads: hash(
+				'select id, sha256, kind, rows_inserted, rows_updated, rows_unchanged from upload order by id'
+			)
+		};
+	} finally {
+		sqlite.close();
+	}
+}
+
+/** SQLite's own check of every page and index, from a connection that may recover the WAL first. */
+export function integrity(path: string): string {
+	const sqlite = new Database(path, { fileMustExist: true });
+	try {
+		return sqlite.pragma('integrity_check', { simple: true }) as string;
+	} finally {
+		sqlite.close();
+	}
+}
+
+/** A cheap summary of `monthly_metric` that any import of new or changed rows changes. */
+function metricsSummary(sqlite: Database.Database): string {
+	return JSON.stringify(
+		sqlite
+			.prepare('select count(*), total(followers), total(posts) from monthly_metric')
+			.raw()
+			.get()
+	);
+}
+
+/** Whether some connection holds the write lock: our own attempt to take it fails at once. */
+function writeLockHeld(sqlite: Database.Database): boolean {
+	try {
+		sqlite.exec('begin immediate');
+		sqlite.exec('rollback');
+		return false;
+	} catch (e) {
+		if (String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) return true;
+		throw e;
+	}
+}
+
+export interface Pausable {
+	pause(): void;
+	resume(): void;
+	/** Whether the process has ended or answered, so that waiting longer is pointless. */
+	done(): boolean;
+}
+
+/**
+ * Waits until the process holds the database's write lock and has not committed any row, and leaves
+ * it paused (SIGSTOP) right there. Checking again while it is paused makes the moment certain:
+ * whatever happens to the process next happens inside its write transaction.
+ */
+export async function pauseInsideWrite(databasePath: string, target: Pausable): Promise<void> {
+	const sqlite = new Database(databasePath, { fileMustExist: true, timeout: 0 });
+	try {
+		const unchanged = metricsSummary(sqlite);
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (target.done()) break;
+			if (writeLockHeld(sqlite)) {
+				target.pause();
+				if (writeLockHeld(sqlite) && metricsSummary(sqlite) === unchanged) return;
+				target.resume();
+			}
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		throw new Error(
+			'The import ended before it was seen writing; give it a larger file, so that its transaction can be caught.'
+		);
+	} finally {
+		sqlite.close();
+	}
+}
+
+/**
+ * A small file system of its own for the database, to fill up: tmpfs where this machine lets the
+ * test mount one (root with CAP_SYS_ADMIN, as in CI), else a limit on the size of every file the
+ * server writes (`prlimit --fsize`, which Node turns into EFBIG errors rather than a crash).
+ */
+export class SmallDisk {
+	readonly mounted: boolean;
+	/** The database on this disk. */
+	readonly database: string;
+	private filler: string;
+
+	constructor(readonly dir: string) {
+		mkdirSync(dir, { recursive: true });
+		this.filler = `${dir}/filler`;
+		this.database = `${dir}/${DISK_DATABASE}`;
+		this.mounted = !process.env.BENCHLEARN_TEST_NO_MOUNT && tryMount(dir);
+	}
+
+	/** Leaves no byte free for `pid` (the server) or, without a mount, for every new process. */
+	fill(pid: number): void {
+		if (!this.mounted) {
+			execFileSync('prlimit', ['--pid', String(pid), `--fsize=${this.limit()}`]);
+			return;
+		}
+		const fd = openSync(this.filler, 'w');
+		const chunk = Buffer.alloc(1 << 20);
+		try {
+			for (let size = chunk.length; size > 0;) {
+				try {
+					writeSync(fd, chunk, 0, size);
+				} catch (e) {
+					if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+					size >>= 1;
+				}
+			}
+		} finally {
+			closeSync(fd);
+		}
+	}
+
+	free(pid: number): void {
+		if (this.mounted) rmSync(this.filler, { force: true });
+		else execFileSync('prlimit', ['--pid', String(pid), '--fsize=unlimited']);
+	}
+
+	/** How a new process must start so that the disk is full for it too. */
+	command(command: string, args: string[]): [string, string[]] {
+		return this.mounted
+			? [command, args]
+			: ['prlimit', [`--fsize=${this.limit()}`, command, ...args]];
+	}
+
+	/** Without a mount: files may not grow past what the WAL holds now (at least 64 kB). */
+	private limit(): number {
+		let wal = 0;
+		try {
+			wal = statSync(`${this.dir}/${DISK_DATABASE}-wal`).size;
+		} catch {
+			// No WAL yet.
+		}
+		return Math.max(wal, 64 * 1024);
+	}
+
+	remove(): void {
+		if (this.mounted) execFileSync('umount', ['--lazy', this.dir]);
+		rmSync(this.dir, { recursive: true, force: true });
+	}
+}
+
+const DISK_DATABASE = 'app.db';
+
+function tryMount(dir: string): boolean {
+	try {
+		execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dir], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Signs in over HTTP and sends the upload page's form actions as a browser without JavaScript would. */
+export class WebClient {
+	private constructor(
+		readonly url: string,
+		private readonly cookie: string
+	) {}
+
+	static async signIn(url: string, email: string, password: string): Promise<WebClient> {
+		const response = await fetch(`${url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { accept: 'text/html', origin: url },
+			body: new URLSearchParams({ email, password })
+		});
+		if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);
+		const cookie = response.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
+		return new WebClient(url, cookie);
+	}
+
+	/** The preview's token. */
+	async preview(file: string, name: string): Promise<string> {
+		const form = new FormData();
+		form.set('file', new Blob([readFileSync(file)], { type: 'text/csv' }), name);
+		const response = await this.post('/upload?/preview', form);
+		const location = response.headers.get('location');
+		if (response.status !== 303 || !location?.includes('token=')) {
+			throw new Error(`the preview of ${name} answered ${response.status}`);
+		}
+		return new URL(location, this.url).searchParams.get('token')!;
+	}
+
+	commit(token: string): Promise<Response> {
+		return this.post(`/upload?token=${token}&/commit`, new URLSearchParams());
+	}
+
+	private post(path: string, body: FormData | URLSearchParams): Promise<Response> {
+		return fetch(this.url + path, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { accept: 'text/html', origin: this.url, cookie: this.cookie },
+			body
+		});
+	}
+}
