@@ -5,7 +5,9 @@ import {
 	closeSync,
 	mkdirSync,
 	openSync,
+	readdirSync,
 	readFileSync,
+	readlinkSync,
 	rmSync,
 	statSync,
 	writeFileSync,
@@ -100,16 +102,6 @@ export function integrity(path: string): string {
 	}
 }
 
-/** A cheap summary of `monthly_metric` that any import of new or changed rows changes. */
-function metricsSummary(sqlite: Database.Database): string {
-	return JSON.stringify(
-		sqlite
-			.prepare('select count(*), total(followers), total(posts) from monthly_metric')
-			.raw()
-			.get()
-	);
-}
-
 /** Whether some connection holds the write lock: our own attempt to take it fails at once. */
 function writeLockHeld(sqlite: Database.Database): boolean {
 	try {
@@ -122,34 +114,96 @@ function writeLockHeld(sqlite: Database.Database): boolean {
 	}
 }
 
+/** How far the processes `pids` have read `file`: the furthest offset of an open descriptor, or null. */
+function readOffset(pids: number[], file: string): number | null {
+	let offset: number | null = null;
+	for (const pid of pids) {
+		let fds: string[];
+		try {
+			fds = readdirSync(`/proc/${pid}/fd`);
+		} catch {
+			continue;
+		}
+		for (const fd of fds) {
+			try {
+				if (readlinkSync(`/proc/${pid}/fd/${fd}`) !== file) continue;
+				const info = readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8');
+				offset = Math.max(offset ?? 0, Number(/^pos:\s*(\d+)/m.exec(info)?.[1] ?? 0));
+			} catch {
+				// Closed meanwhile.
+			}
+		}
+	}
+	return offset;
+}
+
+/** Every process in the process group `group` (a CLI started by `startCli`). */
+export function groupMembers(group: number): number[] {
+	const members: number[] = [];
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			// Fields after the command name in parentheses: state, parent, process group.
+			const [, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(pgrp) === group) members.push(Number(name));
+		} catch {
+			// Ended meanwhile.
+		}
+	}
+	return members;
+}
+
 export interface Pausable {
 	pause(): void;
 	resume(): void;
 	/** Whether the process has ended or answered, so that waiting longer is pointless. */
 	done(): boolean;
+	/** The processes that may read the file: the server, or every process of a CLI. */
+	pids(): number[];
 }
 
 /**
- * Waits until the process holds the database's write lock and has not committed any row, and leaves
- * it paused (SIGSTOP) right there. Checking again while it is paused makes the moment certain:
- * whatever happens to the process next happens inside its write transaction.
+ * Waits until the importer holds the database's write lock late in its work, and leaves it paused
+ * (SIGSTOP) right there: while it reads the second half of `file`, or once it has closed the file
+ * (an importer that validates first and writes afterwards holds the lock only then). Checking the
+ * lock again while it is paused makes the moment certain: whatever happens to the importer next
+ * happens inside its write transaction, with most of the rows written but none committed.
  */
-export async function pauseInsideWrite(databasePath: string, target: Pausable): Promise<void> {
+export async function pauseLateInWrite(
+	databasePath: string,
+	file: string,
+	target: Pausable
+): Promise<string> {
 	const sqlite = new Database(databasePath, { fileMustExist: true, timeout: 0 });
+	const half = statSync(file).size / 2;
+	let pids: number[] = [];
+	let heldWithoutFile = 0;
 	try {
-		const unchanged = metricsSummary(sqlite);
 		const deadline = Date.now() + 120_000;
-		while (Date.now() < deadline) {
-			if (target.done()) break;
+		while (Date.now() < deadline && !target.done()) {
 			if (writeLockHeld(sqlite)) {
-				target.pause();
-				if (writeLockHeld(sqlite) && metricsSummary(sqlite) === unchanged) return;
-				target.resume();
+				// The importer exists once some connection holds the lock.
+				if (pids.length === 0) pids = target.pids();
+				const offset = readOffset(pids, file);
+				heldWithoutFile = offset === null ? heldWithoutFile + 1 : 0;
+				// Three polls in a row: the lock taken just before the file is opened does not count.
+				if ((offset !== null && offset >= half) || heldWithoutFile >= 3) {
+					target.pause();
+					if (writeLockHeld(sqlite)) {
+						return offset === null
+							? 'paused holding the write lock after reading the file'
+							: `paused holding the write lock at ${Math.round((offset / half) * 50)} % of the file`;
+					}
+					target.resume();
+				}
+			} else {
+				heldWithoutFile = 0;
 			}
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 		throw new Error(
-			'The import ended before it was seen writing; give it a larger file, so that its transaction can be caught.'
+			'The importer was never seen holding the write lock late in its work: it ended first (give it a larger file) or never held the lock.'
 		);
 	} finally {
 		sqlite.close();
