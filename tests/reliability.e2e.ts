@@ -257,7 +257,7 @@ test('a full disk during an upload gives a clear German message and changes noth
 			await page.waitForURL(/\/upload\?token=/);
 			const preview = page.url();
 
-			disk.fill(pid);
+			disk.fill({ pid });
 			let answer = nextPost(page);
 			await page.getByRole('button', { name: 'Übernehmen' }).click();
 			expect(await actionStatus(await answer)).toBe(503);
@@ -285,10 +285,11 @@ test('a full disk during an upload gives a clear German message and changes noth
 		expect(committed.metrics).not.toBe(before.metrics);
 
 		// The CLI on the full disk: the whole national file, whose commit needs far more room.
-		disk.fill(pid);
+		// Room to open the database, not to commit ten megabytes of rows.
+		disk.fill({ room: 1 << 20 });
 		const [command, args] = disk.command('npx', ['tsx', 'src/cli/import.ts', national]);
 		const full = await run(command, args, cliEnv(database));
-		disk.free(pid);
+		disk.free();
 		expect(full.code).toBe(1);
 		const lines = full.stderr.trim().split('\n');
 		expect(lines.at(-1)).toMatch(

@@ -10,6 +10,7 @@ import {
 	readlinkSync,
 	rmSync,
 	statSync,
+	truncateSync,
 	writeFileSync,
 	writeSync
 } from 'node:fs';
@@ -228,10 +229,14 @@ export class SmallDisk {
 		this.mounted = !process.env.BENCHLEARN_TEST_NO_MOUNT && tryMount(dir);
 	}
 
-	/** Leaves no byte free for `pid` (the server) or, without a mount, for every new process. */
-	fill(pid: number): void {
+	/**
+	 * Leaves at most `room` bytes free: on the mount for everyone, else for the running server `pid`
+	 * (or the processes started by `command()`), whose writes may then reach no further into a file.
+	 */
+	fill({ pid, room = 0 }: { pid?: number; room?: number } = {}): void {
+		this.room = room;
 		if (!this.mounted) {
-			execFileSync('prlimit', ['--pid', String(pid), `--fsize=${this.limit()}`]);
+			if (pid !== undefined) execFileSync('prlimit', ['--pid', String(pid), this.limit()]);
 			return;
 		}
 		const fd = openSync(this.filler, 'w');
@@ -248,29 +253,25 @@ export class SmallDisk {
 		} finally {
 			closeSync(fd);
 		}
+		if (room > 0) truncateSync(this.filler, Math.max(0, statSync(this.filler).size - room));
 	}
 
-	free(pid: number): void {
+	free(pid?: number): void {
 		if (this.mounted) rmSync(this.filler, { force: true });
-		else execFileSync('prlimit', ['--pid', String(pid), '--fsize=unlimited']);
+		else if (pid !== undefined)
+			execFileSync('prlimit', ['--pid', String(pid), '--fsize=unlimited']);
 	}
 
-	/** How a new process must start so that the disk is full for it too. */
+	/** How a new process must start so that the disk is as full for it (after `fill()`). */
 	command(command: string, args: string[]): [string, string[]] {
-		return this.mounted
-			? [command, args]
-			: ['prlimit', [`--fsize=${this.limit()}`, command, ...args]];
+		return this.mounted ? [command, args] : ['prlimit', [this.limit(), command, ...args]];
 	}
 
-	/** Without a mount: files may not grow past what the WAL holds now (at least 64 kB). */
-	private limit(): number {
-		let wal = 0;
-		try {
-			wal = statSync(`${this.dir}/${DISK_DATABASE}-wal`).size;
-		} catch {
-			// No WAL yet.
-		}
-		return Math.max(wal, 64 * 1024);
+	private room = 0;
+
+	/** A soft limit, which the test may raise again without privileges; 16 kB fails any commit. */
+	private limit(): string {
+		return `--fsize=${Math.max(this.room, 16 * 1024)}:unlimited`;
 	}
 
 	remove(): void {
