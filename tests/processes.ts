@@ -1,5 +1,5 @@
 /** Starts the production build or a CLI as a child process for tests of start-up, backup and restore. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,10 +73,38 @@ export async function startServer(env: Record<string, string>) {
 	return {
 		url: `http://127.0.0.1:${port}`,
 		port,
+		/** The server process itself, for tests that stop or kill it (`node build` has no wrapper). */
+		child,
+		stderr: () => stderr,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				child.on('exit', () => resolve());
 				child.kill('SIGTERM');
 			})
 	};
+}
+
+/**
+ * Starts a CLI through tsx in a process group of its own, so that a test can stop or kill every
+ * process of it at once (npx, tsx and the node process that runs the script).
+ */
+export function startCli(script: string, args: string[], env: Record<string, string>) {
+	const child = spawn('npx', ['tsx', `src/cli/${script}.ts`, ...args], {
+		env: { ...process.env, ...env },
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout!.on('data', (d) => (stdout += d));
+	child.stderr!.on('data', (d) => (stderr += d));
+	const finished = new Promise<Finished & { signal: NodeJS.Signals | null }>((resolve) =>
+		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+	);
+	return { child, finished, signal: (name: NodeJS.Signals) => signalGroup(child, name) };
+}
+
+/** Sends a signal to the process group that `child` leads. */
+export function signalGroup(child: ChildProcess, name: NodeJS.Signals): void {
+	process.kill(-child.pid!, name);
 }

@@ -2,6 +2,8 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readConfig } from '$lib/server/config';
+import { writeFault } from '$lib/server/db/faults';
 import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
 import { importFile } from '$lib/server/ingest/ingest';
 import { unreadableMessage, type Lang } from '$lib/server/ingest/messages';
@@ -78,6 +80,20 @@ run(async () => {
 	} catch (e) {
 		if (e instanceof UnreadableFile) {
 			exit(`${options.file}: ${unreadableMessage(e.reason, options.lang)}`);
+		}
+		const fault = writeFault(e);
+		const why = `${(e as Error).message} (${(e as { code?: string }).code})`;
+		if (fault === 'storage') {
+			exit(
+				`The database ${readConfig().databasePath} could not be written: ${why}. Nothing was imported; free space or make the storage writable, then run the import again.`,
+				1
+			);
+		}
+		if (fault === 'busy') {
+			exit(
+				`The database is busy with another write: ${why}. Nothing was imported; run the import again when the other write has finished.`,
+				1
+			);
 		}
 		throw e;
 	} finally {

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
+import { writeFault } from '$lib/server/db/faults';
 import { logImport } from '$lib/server/log';
 import { UnreadableFile } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
@@ -77,13 +78,19 @@ async function follow(job: Job) {
 	if (!(await settled(job, QUICK_MS))) redirect(303, `/upload/status?job=${job.id}`);
 	const outcome = job.outcome as NonNullable<Job['outcome']>;
 	if ('target' in outcome) redirect(303, outcome.target);
-	return fail(400, { message: outcome.message || m.error_500() });
+	return fail(outcome.status ?? 400, { message: outcome.message || m.error_500() });
 }
 
-/** A commit that could not get the write lock in time says so, instead of "unexpected error". */
-function busyMessage(e: unknown) {
-	if (e instanceof DatabaseBusy) return { message: m.error_db_busy() };
-	throw e;
+/**
+ * A check or commit that a full or read-only disk or a held lock refused says so (503), instead of
+ * "unexpected error"; any other error is a bug and stays one.
+ */
+function refusedOutcome(e: unknown) {
+	if (e instanceof DatabaseBusy) return { message: m.error_db_busy(), status: 503 };
+	const fault = writeFault(e);
+	if (!fault) throw e;
+	const message = fault === 'busy' ? m.upload_busy() : m.upload_storage_failed();
+	return { message, status: 503 };
 }
 
 /** Reads the body to its end without keeping it, so that the browser sees the answer, not a reset. */
@@ -94,6 +101,13 @@ async function tooLarge(request: Request) {
 		// The browser went away.
 	}
 	return fail(413, { message: m.upload_too_large({ max: config().uploadMaxMb }) });
+}
+
+/** A write that a full or read-only disk or a held lock refused; any other error is a bug and stays one. */
+function refused(e: unknown) {
+	const fault = writeFault(e);
+	if (!fault) throw e;
+	return fail(503, { message: fault === 'busy' ? m.upload_busy() : m.upload_storage_failed() });
 }
 
 export const actions: Actions = {
@@ -117,7 +131,12 @@ export const actions: Actions = {
 			userId: viewer.userId,
 			stagedAt: Date.now()
 		};
-		const token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
+		let token: string;
+		try {
+			token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
+		} catch (e) {
+			return refused(e);
+		}
 		const job = startJob(viewer.userId, 'check', meta.fileName, async (onProgress) => {
 			try {
 				const path = `${dir()}/${token}`;
@@ -126,7 +145,7 @@ export const actions: Actions = {
 				return { target: `/upload?token=${token}` };
 			} catch (e) {
 				discard(dir(), token);
-				if (!(e instanceof UnreadableFile)) throw e;
+				if (!(e instanceof UnreadableFile)) return refusedOutcome(e);
 				return { message: e.reason === 'empty' ? m.upload_empty() : m.upload_not_text() };
 			}
 		});
@@ -150,7 +169,7 @@ export const actions: Actions = {
 				try {
 					result = await runImport(viewer, staged.path, meta.fileName, false, onProgress);
 				} catch (e) {
-					return busyMessage(e);
+					return refusedOutcome(e);
 				}
 				if (result.uploadId === null) {
 					// The database changed since the preview: show what the file would do now.

@@ -2,7 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+	Kysely,
+	Migrator,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type MigrationProvider
+} from 'kysely';
 import { migrations } from './migrations';
 import { PatientSqliteDialect, type LockWait } from './patient';
 import type { Database } from './schema';
@@ -32,13 +39,32 @@ export function openDatabase(path: string, lockWait?: LockWait): DB {
 	}
 	const dialect = lockWait
 		? new PatientSqliteDialect(sqlite, lockWait)
-		: new SqliteDialect({ database: sqlite });
+		: new KeepCauseDialect(sqlite);
 	const db = new Kysely<Database>({ dialect });
 	handles.set(db, sqlite);
 	return db;
 }
 
 const handles = new WeakMap<DB, SQLite.Database>();
+
+/**
+ * After a full disk or an I/O error SQLite has already rolled the transaction back. Kysely's own
+ * rollback would then fail with "no transaction is active" and hide the error that says why.
+ */
+class KeepCauseDialect extends SqliteDialect {
+	constructor(private readonly sqlite: SQLite.Database) {
+		super({ database: sqlite });
+	}
+
+	createDriver() {
+		const sqlite = this.sqlite;
+		return new (class extends SqliteDriver {
+			async rollbackTransaction(connection: DatabaseConnection) {
+				if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+			}
+		})({ database: sqlite });
+	}
+}
 
 /**
  * The connection under `db`, for the importer's hot loop: one prepared statement per row is several

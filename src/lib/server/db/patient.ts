@@ -93,7 +93,9 @@ class PatientDriver implements Driver {
 
 	private end(connection: DatabaseConnection, command: 'commit' | 'rollback') {
 		try {
-			this.sqlite.exec(command);
+			// After a full disk or an I/O error SQLite has rolled back already; a second rollback
+			// would fail with "no transaction is active" and hide the error that says why.
+			if (command === 'commit' || this.sqlite.inTransaction) this.sqlite.exec(command);
 		} finally {
 			(connection as PatientConnection).inTransaction = false;
 			this.transaction = null;

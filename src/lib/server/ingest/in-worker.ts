@@ -44,6 +44,8 @@ export async function importInWorker(
 			if (message.type === 'progress') onProgress(message.progress);
 			else if (message.type === 'done') settle(() => resolve(message.result));
 			else if (message.type === 'busy') settle(() => reject(new DatabaseBusy()));
+			else if (message.type === 'fault')
+				settle(() => reject(Object.assign(new Error(message.code), { code: message.code })));
 			else settle(() => reject(new UnreadableFile(message.reason)));
 		});
 		worker.on('error', (e) => settle(() => reject(e)));

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { ImportProgress } from './worker';
 
 /** Where a finished job sends its user: a page, or a message to show on the upload page. */
-export type JobOutcome = { target: string } | { message: string };
+export type JobOutcome = { target: string } | { message: string; status?: number };
 
 export interface Job {
 	id: string;

@@ -1,6 +1,7 @@
 /** The import's own thread: it opens its own connection, runs the pipeline on a staged file and posts progress and the result back. */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, sqliteOf } from '$lib/server/db';
+import { writeFault } from '$lib/server/db/faults';
 import { fileSource, UnreadableFile } from './dialect';
 import { importFile, type IngestOptions, type IngestResult } from './ingest';
 
@@ -31,7 +32,8 @@ export type WorkerMessage =
 	| { type: 'progress'; progress: ImportProgress }
 	| { type: 'done'; result: IngestResult }
 	| { type: 'unreadable'; reason: UnreadableFile['reason'] }
-	| { type: 'busy' };
+	| { type: 'busy' }
+	| { type: 'fault'; code: string };
 
 /** Checking takes about this share of an import; the rest is writing. */
 const CHECK_SHARE = 0.4;
@@ -70,6 +72,8 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 	} catch (e) {
 		if (e instanceof UnreadableFile) post({ type: 'unreadable', reason: e.reason });
 		else if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) post({ type: 'busy' });
+		// A full or read-only disk: the server tells the user so, from the code alone.
+		else if (writeFault(e)) post({ type: 'fault', code: (e as { code: string }).code });
 		else throw e;
 	} finally {
 		await db.destroy();
