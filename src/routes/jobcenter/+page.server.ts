@@ -13,9 +13,9 @@ import {
 	setActive,
 	type JobcenterInput
 } from '$lib/server/jobcenters';
-import { NO_FILTER, readRegisterQuery, registerParams } from '$lib/register/query';
+import { NO_FILTER, registerParams } from '$lib/register/query';
 import { registerChoices } from '$lib/server/db/register';
-import { registerView } from '$lib/server/registerView';
+import { readRegisterQuery, registerView } from '$lib/server/registerView';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		choices: await roundChoices(db()),
 		editing: Number.isInteger(editId) && editId > 0 ? await getRound(db(), editId) : null,
 		saved: rounds.find((r) => r.id === savedId)?.name ?? null,
-		closed: rounds.find((r) => r.id === Number(url.searchParams.get('abgeschlossen')))?.name ?? null,
+		closed:
+			rounds.find((r) => r.id === Number(url.searchParams.get('abgeschlossen')))?.name ?? null,
 		reopened: rounds.find((r) => r.id === Number(url.searchParams.get('geoeffnet')))?.name ?? null
 	};
 };
@@ -56,7 +57,8 @@ export const actions: Actions = {
 	close: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
 		const id = Number((await request.formData()).get('id'));
-		if (!Number.isInteger(id) || id < 1) return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
+		if (!Number.isInteger(id) || id < 1)
+			return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
 		const result = await closeRound(db(), id, viewer);
 		if (!result.ok) return fail(400, { lifecycle: result.message });
 		redirect(303, `/rounds?abgeschlossen=${id}`);
@@ -65,7 +67,8 @@ export const actions: Actions = {
 	reopen: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
 		const id = Number((await request.formData()).get('id'));
-		if (!Number.isInteger(id) || id < 1) return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
+		if (!Number.isInteger(id) || id < 1)
+			return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
 		const result = await reopenRound(db(), id, viewer);
 		if (!result.ok) return fail(400, { lifecycle: result.message });
 		redirect(303, `/rounds?geoeffnet=${id}`);
