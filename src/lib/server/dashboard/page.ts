@@ -1,22 +1,22 @@
 /** The frame of every dashboard load: who asks, what the query selects, and the engine's refusals as one kind of 400. */
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorise, type Viewer } from '$lib/server/auth/authorise';
+import type { Viewer } from '$lib/server/auth/authorise';
 import { KpiRequestError } from '$lib/server/kpi/engine';
 import { db, kpiSource } from '$lib/server/startup';
 import { resolveView, type View } from './view';
 
 /**
- * Runs a page's work on the view its query selects. A request the engine cannot answer (a ring the
+ * Runs a page's work on the view its query selects, for a viewer the page has authorised. A request the engine cannot answer (a ring the
  * jobcenter has none of, a round it is not in) is the viewer's choice, so it is a 400 that says
  * what to change, here for every dashboard page at once rather than in each.
  */
 export async function dashboardLoad<T>(
-	event: { locals: App.Locals; url: URL },
+	viewer: Viewer,
+	url: URL,
 	work: (view: View, viewer: Viewer) => Promise<T>
 ): Promise<T> {
-	const viewer = authorise(event.locals, 'read');
-	const view = await resolveView(db(), kpiSource(), viewer, event.url.searchParams);
+	const view = await resolveView(db(), kpiSource(), viewer, url.searchParams);
 	try {
 		return await work(view, viewer);
 	} catch (e) {
