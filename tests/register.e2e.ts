@@ -92,13 +92,22 @@ test('an analyst searches, filters and pages through the register, all without J
 	await context.close();
 });
 
-test('odd register URLs are clamped or ignored, never an error', async ({ page }) => {
+test('odd register URLs are clamped or ignored; malformed ones get a 400 that says what to change', async ({
+	page
+}) => {
 	await signIn(page, 'analyst');
 	const total = activeJobcenters();
+	for (const query of ['seite=abc', 'seite=-1']) {
+		const response = await page.goto(`/?${query}`);
+		expect(response?.status(), query).toBe(400);
+		await expect(
+			page.getByText(/ist keine gültige Zahl\. Bitte geben Sie eine ganze Zahl von 1 bis/)
+		).toBeVisible();
+	}
 	for (const [query, range] of [
 		['seite=999', `Jobcenter 51–${total} von ${total}`],
-		['seite=abc&land=XX&ring=unbekannt', `Jobcenter 1–50 von ${total}`],
-		['seite=-1&suche=%25', `Jobcenter 1–50 von ${total}`]
+		['land=XX&ring=unbekannt', `Jobcenter 1–50 von ${total}`],
+		['suche=%25', `Jobcenter 1–50 von ${total}`]
 	]) {
 		const response = await page.goto(`/?${query}`);
 		expect(response?.status(), query).toBe(200);

@@ -23,6 +23,14 @@ export function routeUrls(): string[] {
 		.sort();
 }
 
+/** The pages among them (`+page.server.ts`), whose loads also answer as `__data.json`. */
+export function pageUrls(): string[] {
+	return files(ROOT)
+		.filter((f) => f.endsWith('+page.server.ts'))
+		.map(urlOf)
+		.sort();
+}
+
 /** Every form action as `URL?/name` (or the bare URL for `default`). */
 export function actionUrls(): string[] {
 	return files(ROOT)

@@ -1,28 +1,27 @@
 import { CHANNELS } from '$lib/channels';
 import { toSeries } from '$lib/charts/series';
 import { addMonths, monthRange } from '$lib/months';
-import { authorise } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { overview } from '$lib/server/dashboard/overview';
-import { resolveView } from '$lib/server/dashboard/view';
+import { authorise } from '$lib/server/auth/authorise';
+import { dashboardLoad } from '$lib/server/dashboard/page';
 import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
 import { registerView } from '$lib/server/registerView';
-import { db, kpiSource } from '$lib/server/startup';
+import { db } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const viewer = authorise(locals, 'read');
-	const { self, jobcenter, options, filters, source } = await resolveView(
-		db(),
-		kpiSource(),
-		viewer,
-		url.searchParams
+export const load: PageServerLoad = ({ locals, url }) =>
+	dashboardLoad(
+		authorise(locals, 'read'),
+		url,
+		async ({ self, jobcenter, options, filters, source }, viewer) => {
+			if (!self || !jobcenter)
+				return { mode: 'picker' as const, ...(await picker(url.searchParams)) };
+			if (!filters) return { mode: 'empty' as const, jobcenter, options };
+			const result = await overview(source, viewer, self, filters);
+			return { mode: 'overview' as const, jobcenter, options, filters, ...result };
+		}
 	);
-	if (!self || !jobcenter) return { mode: 'picker' as const, ...(await picker(url.searchParams)) };
-	if (!filters) return { mode: 'empty' as const, jobcenter, options };
-	const result = await overview(source, viewer, self, filters);
-	return { mode: 'overview' as const, jobcenter, options, filters, ...result };
-};
 
 /** Analysts without a chosen jobcenter: one page of the register to pick from and the totals of all channels. */
 async function picker(params: URLSearchParams) {

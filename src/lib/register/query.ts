@@ -9,6 +9,9 @@ export const NO_RING = 'ohne';
 
 export const SEARCH_MAX_LENGTH = 100;
 
+/** Pages beyond the last are clamped by the query; beyond this one the number is refused. */
+export const PAGE_MAX = 100_000;
+
 /** Where the register starts on the page, so that filtering and paging land on it. */
 export const REGISTER_ANCHOR = 'verzeichnis';
 
@@ -29,23 +32,6 @@ export interface RegisterView<Row> extends RegisterPage<Row> {
 	states: { code: string; name: string }[];
 	rings: string[];
 	withoutRing: boolean;
-}
-
-/** A value the register does not hold (an old bookmark, a typo) is ignored rather than refused. */
-export function readRegisterQuery(params: URLSearchParams, choices: RegisterChoices) {
-	const search = (params.get(PARAMS.search) ?? '').trim().slice(0, SEARCH_MAX_LENGTH);
-	const stateText = params.get(PARAMS.state);
-	const state = choices.states.find((s) => s === stateText) ?? null;
-	const ringText = params.get(PARAMS.ring);
-	const ring =
-		ringText !== null && choices.rings.includes(ringText)
-			? ringText
-			: ringText === NO_RING && choices.withoutRing
-				? null
-				: undefined;
-	// Too large a page is clamped by the query, which knows how many there are.
-	const page = Math.max(1, Math.floor(Number(params.get(PARAMS.page))) || 1);
-	return { filter: { search, state, ring } satisfies RegisterFilter, page };
 }
 
 export function isFiltered(filter: RegisterFilter): boolean {

@@ -94,6 +94,16 @@ describe('createRound', () => {
 			'Bitte wählen Sie entweder einen Vergleichsring oder einzelne Jobcenter, nicht beides.'
 		],
 		[
+			{ from: '0001-01', to: '9999-12', ring: 'Ring Nord' },
+			'from',
+			'Der Zeitraum beginnt zu früh. Bitte wählen Sie einen Anfangsmonat ab 2010-01.'
+		],
+		[
+			{ from: '2010-01', to: '2020-01', ring: 'Ring Nord' },
+			'to',
+			'Der Zeitraum ist zu lang. Bitte wählen Sie höchstens 120 Monate (10 Jahre).'
+		],
+		[
 			{ name: 'x'.repeat(121), ring: 'Ring Nord' },
 			'name',
 			'Der Name darf höchstens 120 Zeichen lang sein.'

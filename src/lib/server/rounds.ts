@@ -1,8 +1,10 @@
 /** Benchlearning rounds: create, edit, list and read them; invalid input comes back as problems in German. */
-import { isMonth, type Month } from '$lib/months';
+import { addMonths, isMonth, type Month } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import type { DB } from '$lib/server/db';
+import { currentMonth } from '$lib/server/clock';
 import type { PeerGroupSpec } from '$lib/server/kpi/peers';
+import { EARLIEST_MONTH, periodProblem } from '$lib/server/params';
 
 export const MAX_NAME_LENGTH = 120;
 
@@ -165,6 +167,10 @@ async function validate(db: DB, input: RoundInput): Promise<Checked> {
 	if (!isMonth(to)) problems.push({ field: 'to', message: m.round_bad_to({ value: to }) });
 	if (isMonth(from) && isMonth(to) && from > to) {
 		problems.push({ field: 'to', message: m.round_period_reversed({ from, to }) });
+	} else if (isMonth(from) && isMonth(to)) {
+		// A round may be planned a year ahead; the bound keeps its reports bounded work.
+		const bound = periodProblem(from, to, addMonths(currentMonth(), 12));
+		if (bound) problems.push({ field: from < EARLIEST_MONTH ? 'from' : 'to', message: bound });
 	}
 	const members = await memberIds(db, input);
 	if (typeof members === 'string') problems.push({ field: 'members', message: members });

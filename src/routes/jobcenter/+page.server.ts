@@ -13,9 +13,10 @@ import {
 	setActive,
 	type JobcenterInput
 } from '$lib/server/jobcenters';
-import { NO_FILTER, readRegisterQuery, registerParams } from '$lib/register/query';
+import { NO_FILTER, registerParams } from '$lib/register/query';
 import { registerChoices } from '$lib/server/db/register';
-import { registerView } from '$lib/server/registerView';
+import { readRegisterQuery, registerView } from '$lib/server/registerView';
+import { choice, form, jobcenterCode, query, text } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +28,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const register = await registerView(db(), url.searchParams, SCOPE, (filter, page) =>
 		listRegister(db(), filter, page)
 	);
-	const editing = url.searchParams.get('bearbeiten');
-	const saved = url.searchParams.get('gespeichert');
+	const { bearbeiten: editing, gespeichert: saved } = query(url.searchParams, {
+		bearbeiten: jobcenterCode(),
+		gespeichert: jobcenterCode()
+	});
 	const savedEntry = saved ? await registerEntry(db(), saved) : null;
 	return {
 		register,
@@ -44,27 +47,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-function readInput(form: FormData): JobcenterInput {
-	const text = (name: string) => String(form.get(name) ?? '').trim();
-	return {
-		code: text('code'),
-		name: text('name'),
-		state: text('state'),
-		carrier: text('carrier'),
-		elb: text('elb'),
-		ring: text('ring'),
-		valid_from: text('valid_from')
-	};
-}
+/** Generous bounds only; `saveJobcenter` checks each value as the register import does. */
+const JOBCENTER_FORM = {
+	code: text(100),
+	name: text(300),
+	state: text(100),
+	carrier: text(100),
+	elb: text(50),
+	ring: text(300),
+	valid_from: text(50)
+} satisfies Record<keyof JobcenterInput, unknown>;
 
 /**
  * Adds or changes one jobcenter, audits it, and answers with every problem of the input at once.
  * A changed jobcenter returns to the filter and page it was edited from; a new one is shown alone,
  * found by its code, since it may sort onto any page.
  */
-async function save(viewer: Viewer, form: FormData, url: URL, adding: boolean) {
-	const input = readInput(form);
+async function save(viewer: Viewer, data: FormData, url: URL, adding: boolean) {
 	const which = adding ? 'add' : 'edit';
+	const read = form(data, JOBCENTER_FORM);
+	if (!read.ok) return fail(400, { form: which, messages: [read.message], values: null });
+	const input: JobcenterInput = read.values;
 	const result = await saveJobcenter(db(), input, { adding, userId: viewer.userId });
 	if (!result.ok) {
 		const lang = getLocale() === 'en' ? 'en' : 'de';
@@ -103,10 +106,13 @@ export const actions: Actions = {
 
 	setActive: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const form = await request.formData();
-		const code = String(form.get('code') ?? '');
-		const active = form.get('active') === '1';
-		if (!(await setActive(db(), code, active))) {
+		const read = form(await request.formData(), {
+			code: jobcenterCode(),
+			active: choice(['0', '1'])
+		});
+		const code = read.ok ? read.values.code : null;
+		const active = read.ok && read.values.active === '1';
+		if (code === null || !(await setActive(db(), code, active))) {
 			return fail(400, { form: 'active', messages: [m.register_not_found()], values: null });
 		}
 		await audit(db(), viewer, active ? 'jobcenter_reactivated' : 'jobcenter_deactivated', code);

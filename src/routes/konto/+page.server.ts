@@ -4,6 +4,7 @@ import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { setShowNameToRing } from '$lib/server/auth/optIn';
 import { changePassword, UserError } from '$lib/server/auth/users';
+import { flag, form, secret } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,13 +20,20 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return { email: viewer.email, role: viewer.role, jobcenter: jobcenter ?? null };
 };
 
+/** A bound far above any password a person types; hashing a huge one would only be work. */
+const PASSWORD_MAX = 1000;
+
 export const actions: Actions = {
 	password: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read');
-		const form = await request.formData();
-		const current = String(form.get('current') ?? '');
-		const next = String(form.get('next') ?? '');
-		if (next !== String(form.get('repeat') ?? '')) {
+		const read = form(await request.formData(), {
+			current: secret(PASSWORD_MAX),
+			next: secret(PASSWORD_MAX),
+			repeat: secret(PASSWORD_MAX)
+		});
+		if (!read.ok) return fail(400, { passwordMessage: read.message });
+		const { current, next, repeat } = read.values;
+		if (next !== repeat) {
 			return fail(400, { passwordMessage: m.account_password_mismatch() });
 		}
 		try {
@@ -41,8 +49,9 @@ export const actions: Actions = {
 	optIn: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read');
 		if (!viewer.jobcenterId) return fail(400, { optInMessage: m.account_opt_in_only_jobcenter() });
-		const form = await request.formData();
-		await setShowNameToRing(db(), viewer, viewer.jobcenterId, form.get('show') === 'on');
+		const read = form(await request.formData(), { show: flag() });
+		if (!read.ok) return fail(400, { optInMessage: read.message });
+		await setShowNameToRing(db(), viewer, viewer.jobcenterId, read.values.show);
 		return { optInSaved: true };
 	}
 };

@@ -4,49 +4,91 @@ import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { closeRound, reopenRound } from '$lib/server/lifecycle';
 import { createRound, getRound, listRounds, roundChoices, updateRound } from '$lib/server/rounds';
+import { form, ID_MAX, integer, jobcenterCode, list, query, text } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Which round to edit, and which one the last action saved, closed or reopened. */
+const PAGE_QUERY = {
+	bearbeiten: integer(1, ID_MAX),
+	gespeichert: integer(1, ID_MAX),
+	abgeschlossen: integer(1, ID_MAX),
+	geoeffnet: integer(1, ID_MAX)
+};
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorise(locals, 'read_all');
+	const ids = query(url.searchParams, PAGE_QUERY);
 	const rounds = await listRounds(db());
-	const editId = Number(url.searchParams.get('bearbeiten'));
-	const savedId = Number(url.searchParams.get('gespeichert'));
+	const nameOf = (id: number | null) => rounds.find((r) => r.id === id)?.name ?? null;
 	return {
 		rounds,
 		choices: await roundChoices(db()),
-		editing: Number.isInteger(editId) && editId > 0 ? await getRound(db(), editId) : null,
-		saved: rounds.find((r) => r.id === savedId)?.name ?? null,
-		closed: rounds.find((r) => r.id === Number(url.searchParams.get('abgeschlossen')))?.name ?? null,
-		reopened: rounds.find((r) => r.id === Number(url.searchParams.get('geoeffnet')))?.name ?? null
+		editing: ids.bearbeiten ? await getRound(db(), ids.bearbeiten) : null,
+		saved: nameOf(ids.gespeichert),
+		closed: nameOf(ids.abgeschlossen),
+		reopened: nameOf(ids.geoeffnet)
 	};
 };
 
+/** Generous bounds only; `createRound` says what is wrong with a value within them. */
+const ROUND_FORM = {
+	id: integer(1, ID_MAX, () => m.round_not_found()),
+	name: text(1000),
+	from: text(20),
+	to: text(20),
+	ring: text(200),
+	// More codes than any register holds would only be work for the database.
+	jobcenter: list(jobcenterCode(), 2000)
+};
+
+/** The values as the round form shows them again, with the first problem of their shape. */
 function readInput(f: FormData) {
-	return {
-		name: String(f.get('name') ?? ''),
-		from: String(f.get('from') ?? ''),
-		to: String(f.get('to') ?? ''),
-		ring: String(f.get('ring') ?? ''),
-		jobcenters: f.getAll('jobcenter').map(String)
+	const raw = (value: FormDataEntryValue | null) =>
+		typeof value === 'string' ? value.slice(0, 1000) : '';
+	const values = {
+		name: raw(f.get('name')),
+		from: raw(f.get('from')),
+		to: raw(f.get('to')),
+		ring: raw(f.get('ring')),
+		jobcenters: f.getAll('jobcenter').slice(0, 2000).map(raw)
 	};
+	const read = form(f, ROUND_FORM);
+	if (!read.ok) {
+		const field =
+			read.field === 'jobcenter' ? 'members' : read.field === 'id' ? 'round' : read.field;
+		return { values, id: null, problem: { field, message: read.message } };
+	}
+	const { id, jobcenter, ...rest } = read.values;
+	return { values: { ...rest, jobcenters: jobcenter }, id, problem: null };
+}
+
+/** The round id of a close or reopen form, or null for a missing or impossible one. */
+function readId(f: FormData): number | null {
+	const read = form(f, { id: integer(1, ID_MAX) });
+	return read.ok ? read.values.id : null;
 }
 
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const input = readInput(await request.formData());
-		const result = await createRound(db(), input, viewer.email);
-		if (!result.ok) return fail(400, { values: input, problems: result.problems });
-		await audit(db(), viewer, 'round_created', `${result.id}: ${input.name.trim()}`);
+		const { values, problem } = readInput(await request.formData());
+		if (problem) return fail(400, { values, problems: [problem] });
+		const result = await createRound(db(), values, viewer.email);
+		if (!result.ok) return fail(400, { values, problems: result.problems });
+		await audit(db(), viewer, 'round_created', `${result.id}: ${values.name}`);
 		redirect(303, `/rounds?gespeichert=${result.id}`);
 	},
 
 	update: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const f = await request.formData();
-		const id = Number(f.get('id'));
-		const input = readInput(f);
+		const { values: input, id, problem } = readInput(await request.formData());
+		if (problem || id === null)
+			return fail(400, {
+				id,
+				values: input,
+				problems: [problem ?? { field: 'round', message: m.round_not_found() }]
+			});
 		const result = await updateRound(db(), id, input);
 		if (!result.ok) return fail(400, { id, values: input, problems: result.problems });
 		await audit(db(), viewer, 'round_updated', `${id}: ${input.name.trim()}`);
@@ -55,8 +97,8 @@ export const actions: Actions = {
 
 	close: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const id = Number((await request.formData()).get('id'));
-		if (!Number.isInteger(id) || id < 1) return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
+		const id = readId(await request.formData());
+		if (id === null) return fail(400, { lifecycle: m.round_not_found() });
 		const result = await closeRound(db(), id, viewer);
 		if (!result.ok) return fail(400, { lifecycle: result.message });
 		redirect(303, `/rounds?abgeschlossen=${id}`);
@@ -64,8 +106,8 @@ export const actions: Actions = {
 
 	reopen: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const id = Number((await request.formData()).get('id'));
-		if (!Number.isInteger(id) || id < 1) return fail(400, { lifecycle: m.round_unknown({ id: String(id) }) });
+		const id = readId(await request.formData());
+		if (id === null) return fail(400, { lifecycle: m.round_not_found() });
 		const result = await reopenRound(db(), id, viewer);
 		if (!result.ok) return fail(400, { lifecycle: result.message });
 		redirect(303, `/rounds?geoeffnet=${id}`);

@@ -6,13 +6,14 @@ import { authorise } from '$lib/server/auth/authorise';
 import { undoUpload } from '$lib/server/ingest/undo';
 import { logUndo } from '$lib/server/log';
 import { listUploads, mayUndo } from '$lib/server/uploads';
+import { form, ID_MAX, integer, query } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
+	const { neu: fresh } = query(url.searchParams, { neu: integer(1, ID_MAX) });
 	const uploads = await listUploads(db(), viewer);
-	const fresh = Number(url.searchParams.get('neu'));
 	return {
 		uploads,
 		showJobcenter: viewer.role !== 'jobcenter',
@@ -23,8 +24,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	undo: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read');
-		const id = Number((await request.formData()).get('id'));
-		if (!Number.isInteger(id) || id <= 0) return fail(400, { message: m.uploads_choose() });
+		const read = form(await request.formData(), { id: integer(1, ID_MAX) });
+		const id = read.ok ? read.values.id : null;
+		if (id === null) return fail(400, { message: m.uploads_choose() });
 		const lang = getLocale() === 'en' ? 'en' : 'de';
 		// An upload the viewer may not see is refused exactly like one that does not exist.
 		const result = (await mayUndo(db(), viewer, id))

@@ -16,10 +16,17 @@ function visible(points: SeriesPoint[], id: KpiId, viewer: Viewer): SeriesPoint[
 	return points.map((p) => ({ ...p, p25: null, median: null, p75: null, n: 0, suppressed: true }));
 }
 
-export async function channelView(source: DataSource, viewer: Viewer, self: JobcenterRecord, f: Filters) {
+export async function channelView(
+	source: DataSource,
+	viewer: Viewer,
+	self: JobcenterRecord,
+	f: Filters
+) {
 	const rows = (await source.metricRows([self.id], f.from, f.to, null)).get(self.id) ?? [];
 	const chosen = f.channels.length ? f.channels : CHANNELS.map((c) => c.id as string);
-	const used = CHANNELS.filter((c) => chosen.includes(c.id) && rows.some((r) => r.channel === c.id));
+	const used = CHANNELS.filter(
+		(c) => chosen.includes(c.id) && rows.some((r) => r.channel === c.id)
+	);
 	const panels = [];
 	for (const channel of used) {
 		const request = { ...kpiRequest(self, f), channels: [channel.id] };
@@ -30,7 +37,10 @@ export async function channelView(source: DataSource, viewer: Viewer, self: Jobc
 	}
 	const scope = (id: string) => ({ from: f.from, to: f.to, channels: new Set([id]) });
 	const mix = used.map((channel) => {
-		const values = computeKpis(rows, scope(channel.id), null, source.settings, ['followers', 'posts']);
+		const values = computeKpis(rows, scope(channel.id), null, source.settings, [
+			'followers',
+			'posts'
+		]);
 		return { id: channel.id, name: channel.name, followers: values.followers, posts: values.posts };
 	});
 	return { panels, mix };

@@ -9,7 +9,13 @@ import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
 import { forRole } from '$lib/server/kpi/visibility';
 import { kpiRequest, type Filters } from './view';
 
-export async function detail(source: DataSource, viewer: Viewer, self: JobcenterRecord, f: Filters, id: KpiId) {
+export async function detail(
+	source: DataSource,
+	viewer: Viewer,
+	self: JobcenterRecord,
+	f: Filters,
+	id: KpiId
+) {
 	const request = kpiRequest(self, f);
 	const locale = getLocale() === 'en' ? 'en' : 'de';
 	const def = kpi(id);

@@ -1,11 +1,9 @@
 /** The KPI overview of one jobcenter: filters with defaults, the comparison, the previous period and sparklines. */
-import { error } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { KPIS, type KpiId } from '$lib/server/kpi/catalogue';
 import { computeMonthlyKpis } from '$lib/server/kpi/compute';
-import { compare, KpiRequestError, type KpiRequest } from '$lib/server/kpi/engine';
+import { compare, type KpiRequest } from '$lib/server/kpi/engine';
 import { previousPeriod } from '$lib/server/kpi/request';
 import { elbAt, type DataSource, type JobcenterRecord } from '$lib/server/kpi/source';
 import { forRole } from '$lib/server/kpi/visibility';
@@ -21,15 +19,7 @@ export async function overview(
 	self: JobcenterRecord,
 	f: Filters
 ) {
-	let now;
-	try {
-		now = await compare(source, request(self, f));
-	} catch (e) {
-		if (e instanceof KpiRequestError && e.problem === 'no_group') {
-			error(400, { message: m.filter_no_ring() });
-		}
-		throw e;
-	}
+	const now = await compare(source, request(self, f));
 	const previous = previousPeriod(f.from, f.to);
 	const before = await compare(source, request(self, f, previous.from, previous.to));
 	const rows =

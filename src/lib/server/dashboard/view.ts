@@ -1,20 +1,28 @@
 /** Who and what a dashboard page shows: the viewer's jobcenter (or the analyst's choice) and the filters with defaults. */
 import { error } from '@sveltejs/kit';
-import { CHANNELS } from '$lib/channels';
 import { m } from '$lib/paraglide/messages';
 import { can, type Viewer } from '$lib/server/auth/authorise';
 import { lastCompleteMonth } from '$lib/server/clock';
 import type { Month } from '$lib/months';
+import { CHANNEL_IDS, CHANNELS } from '$lib/channels';
 import {
 	defaultPeerGroup,
 	groupPeriod,
-	isPeerGroupName,
-	parseChannels,
 	PEER_GROUPS,
 	peerSpec,
-	validPeriod,
 	type PeerGroupName
 } from '$lib/server/kpi/request';
+import {
+	choice,
+	ID_MAX,
+	integer,
+	jobcenterCode,
+	list,
+	month,
+	periodProblem,
+	query,
+	shown
+} from '$lib/server/params';
 import type { KpiRequest } from '$lib/server/kpi/engine';
 import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
 import type { DB } from '$lib/server/db';
@@ -46,24 +54,27 @@ export interface Filters {
 	round: { id: number; name: string; status: string; members: number[] } | null;
 }
 
+/** The dashboard's query: the jobcenter (analysts), the period, peer group, channels and round. */
+const FILTERS = {
+	jc: jobcenterCode(),
+	from: month(),
+	to: month(),
+	peers: choice(PEER_GROUPS, (value) => m.filter_bad_peers({ value: shown(value) })),
+	channel: list(
+		choice(CHANNEL_IDS, (value) => m.filter_bad_channel({ value: shown(value) })),
+		CHANNEL_IDS.length,
+		{ split: true }
+	),
+	round: integer(1, ID_MAX, (value) => m.filter_bad_round({ value: shown(value) }))
+};
+
 /** Reads and checks the query; a wrong value is a 400 with a sentence that names it. */
-export function readFilters(params: URLSearchParams) {
-	const peers = params.get('peers');
-	if (peers && !isPeerGroupName(peers))
-		error(400, { message: m.filter_bad_peers({ value: peers }) });
-	const from = params.get('from');
-	const to = params.get('to');
-	if ((from || to) && !(from && to && validPeriod(from, to))) {
-		error(400, { message: m.filter_bad_period() });
-	}
-	const { channels, unknown } = parseChannels(params.getAll('channel').join(','));
-	if (unknown.length) error(400, { message: m.filter_bad_channel({ value: unknown.join(', ') }) });
-	const roundText = params.get('round') || null;
-	if (roundText !== null && !/^\d+$/.test(roundText)) {
-		error(400, { message: m.filter_bad_round({ value: roundText }) });
-	}
-	const round = roundText === null ? null : Number(roundText);
-	return { jc: params.get('jc'), from, to, peers: peers as PeerGroupName | null, channels, round };
+export function readFilters(params: URLSearchParams, latest: Month = lastCompleteMonth()) {
+	const { jc, from, to, peers, channel: channels, round } = query(params, FILTERS);
+	if ((from || to) && !(from && to)) error(400, { message: m.filter_bad_period() });
+	const problem = from && to ? periodProblem(from, to, latest) : null;
+	if (problem) error(400, { message: problem });
+	return { jc, from, to, peers, channels: channels as string[], round };
 }
 
 export type Query = ReturnType<typeof readFilters>;
@@ -147,10 +158,10 @@ async function roundFilters(
 	channels: string[]
 ): Promise<Filters> {
 	const round = await getRound(db, id);
-	if (!round) error(404, { message: m.filter_unknown_round({ id: String(id) }) });
-	const members = round.participants.map((p) => p.id);
-	if (!members.includes(self.id))
-		error(400, { message: m.filter_not_in_round({ name: round.name }) });
+	const members = round?.participants.map((p) => p.id) ?? [];
+	// A round the jobcenter is not in is refused exactly like one that does not exist: same status,
+	// same sentence, no name, so that round ids cannot be probed.
+	if (!round || !members.includes(self.id)) error(404, { message: m.round_not_found() });
 	const info = { id, name: round.name, status: round.status, members };
 	return { from: round.from, to: round.to, peers: 'all', channels, round: info };
 }

@@ -127,6 +127,10 @@ describe('compare', () => {
 		expect(await ask({ jobcenterId: 6 })).toBe('no_group');
 		expect(await ask({ channels: ['myspace'] })).toBe('unknown_channel');
 		expect(await ask({ from: '2026-03' })).toBe('bad_period');
+		// The bound that keeps one request from stalling the server: at most 120 months.
+		expect(await ask({ from: '0001-01', to: '9999-12' })).toBe('bad_period');
+		expect(await ask({ from: '2016-01', to: '2026-01' })).toBe('bad_period');
+		expect(await ask({ from: '2016-02', to: '2026-01' })).not.toBe('bad_period');
 		expect(await ask({ peers: { type: 'round', id: 1, members: [2, 3] } })).toBe('no_group');
 	});
 });

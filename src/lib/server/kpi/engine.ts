@@ -1,10 +1,11 @@
 /** The peer-comparison engine: one read of the group's rows, then every figure in memory, suppression applied. */
 import { CHANNEL_IDS } from '$lib/channels';
-import { isMonth, type Month } from '$lib/months';
+import { addMonths, isMonth, type Month } from '$lib/months';
 import { KPIS, type Area, type Better, type KpiId, type Unit } from './catalogue';
 import { computeKpis, computeMonthlyKpis, type MetricRow, type Scope } from './compute';
 import { groupName, selectPeers, type PeerCandidate, type PeerGroupSpec } from './peers';
 import { elbAt, type DataSource, type JobcenterRecord } from './source';
+import { PERIOD_MAX_MONTHS } from './request';
 import { position, quantile, type Position } from './stats';
 
 export interface KpiRequest {
@@ -136,6 +137,13 @@ async function loadGroup(source: DataSource, request: KpiRequest): Promise<Group
 	const { jobcenterId, from, to, peers } = request;
 	if (!isMonth(from) || !isMonth(to) || from > to) {
 		throw new KpiRequestError('bad_period', `The period ${from}..${to} is not a range of months.`);
+	}
+	// Every figure walks the months of the period, so an unbounded one would stall the server.
+	if (to >= addMonths(from, PERIOD_MAX_MONTHS)) {
+		throw new KpiRequestError(
+			'bad_period',
+			`The period ${from}..${to} is longer than ${PERIOD_MAX_MONTHS} months.`
+		);
 	}
 	const channels = request.channels ?? null;
 	const unknown = channels?.find((c) => !(CHANNEL_IDS as string[]).includes(c));

@@ -1,6 +1,6 @@
 /** Turns what a page or the CLI was asked (peer group name, period, channels) into an engine request, with defaults. */
 import { CHANNEL_IDS } from '$lib/channels';
-import { addMonths, isMonth, type Month } from '$lib/months';
+import { addMonths, type Month } from '$lib/months';
 import { selectPeers, type PeerGroupSpec } from './peers';
 import { elbAt, type DataSource, type JobcenterRecord } from './source';
 
@@ -8,6 +8,9 @@ export const PEER_GROUPS = ['ring', 'carrier', 'state', 'size', 'all'] as const;
 export type PeerGroupName = (typeof PEER_GROUPS)[number];
 
 export const DEFAULT_MONTHS = 12;
+
+/** The longest period the engine computes: 10 years. Pages refuse longer ones before they get here. */
+export const PERIOD_MAX_MONTHS = 120;
 
 export function isPeerGroupName(value: string): value is PeerGroupName {
 	return (PEER_GROUPS as readonly string[]).includes(value);
@@ -62,10 +65,6 @@ export function previousPeriod(from: Month, to: Month): { from: Month; to: Month
 	const [ty, tm] = to.split('-').map(Number);
 	const length = (ty - fy) * 12 + (tm - fm) + 1;
 	return { from: addMonths(from, -length), to: addMonths(from, -1) };
-}
-
-export function validPeriod(from: string, to: string): boolean {
-	return isMonth(from) && isMonth(to) && from <= to;
 }
 
 /** Channel ids from a comma list; unknown ones are returned separately so that the caller can say which. */

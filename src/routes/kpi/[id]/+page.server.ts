@@ -2,22 +2,28 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { authorise } from '$lib/server/auth/authorise';
 import { detail } from '$lib/server/dashboard/detail';
-import { resolveView } from '$lib/server/dashboard/view';
+import { dashboardLoad } from '$lib/server/dashboard/page';
 import { isKpiId } from '$lib/server/kpi/catalogue';
-import { db, kpiSource } from '$lib/server/startup';
+import { shown } from '$lib/server/params';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load: PageServerLoad = ({ locals, url, params }) => {
 	const viewer = authorise(locals, 'read');
-	if (!isKpiId(params.id)) error(404, { message: m.kpi_unknown({ id: params.id }) });
-	const { self, jobcenter, options, filters, source } = await resolveView(
-		db(),
-		kpiSource(),
+	const id = params.id;
+	if (!isKpiId(id)) error(404, { message: m.kpi_unknown({ id: shown(id) }) });
+	return dashboardLoad(
 		viewer,
-		url.searchParams
+		url,
+		async ({ self, jobcenter, options, filters, source }, viewer) => {
+			// Analysts first choose a jobcenter on the overview.
+			if (!self || !jobcenter) redirect(303, '/');
+			if (!filters) return { jobcenter, options, filters, detail: null };
+			return {
+				jobcenter,
+				options,
+				filters,
+				detail: await detail(source, viewer, self, filters, id)
+			};
+		}
 	);
-	// Analysts first choose a jobcenter on the overview.
-	if (!self || !jobcenter) redirect(303, '/');
-	if (!filters) return { jobcenter, options, filters, detail: null };
-	return { jobcenter, options, filters, detail: await detail(source, viewer, self, filters, params.id) };
 };

@@ -7,19 +7,24 @@ import { snapshotInfo } from '$lib/server/kpi/snapshot';
 import { CLOSED } from '$lib/server/lifecycle';
 import { reminderLines, submissions } from '$lib/server/report/submissions';
 import { getRound } from '$lib/server/rounds';
+import { flag, pathId, query } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const viewer = authorise(locals, 'read');
-	const round = /^\d+$/.test(params.id) ? await getRound(db(), Number(params.id)) : null;
-	if (!round) error(404, { message: m.round_unknown({ id: params.id }) });
+	const id = pathId(params.id);
+	const { kanaele } = query(url.searchParams, { kanaele: flag() });
+	const round = id === null ? null : await getRound(db(), id);
 	const all = can(viewer, 'read_all');
-	// A jobcenter user sees the round only as a participant, and then only its own row.
-	const participants = all
-		? round.participants
-		: round.participants.filter((p) => p.id === viewer.jobcenterId);
-	if (participants.length === 0 && !all) error(403, { message: m.error_403() });
+	// A jobcenter user sees the round only as a participant, and then only its own row. Any other
+	// round is answered exactly like one that does not exist, so that round ids cannot be probed.
+	const participants = !round
+		? []
+		: all
+			? round.participants
+			: round.participants.filter((p) => p.id === viewer.jobcenterId);
+	if (!round || (participants.length === 0 && !all)) error(404, { message: m.round_not_found() });
 	const { months, rows } = await submissions(db(), round, participants);
 	const reminder = all
 		? reminderLines(rows, (month) => formatMonth(month), {
@@ -34,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		all,
 		months,
 		rows: rows.map((r) => ({ ...r, channelNames: r.channels.map(channelName) })),
-		byChannel: url.searchParams.get('kanaele') === '1',
+		byChannel: kanaele,
 		reminder
 	};
 };

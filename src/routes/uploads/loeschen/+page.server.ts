@@ -1,10 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { CHANNELS } from '$lib/channels';
-import { isMonth } from '$lib/months';
+import { CHANNEL_IDS, CHANNELS } from '$lib/channels';
 import { m } from '$lib/paraglide/messages';
 import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { countRows, deleteRows, type Selection } from '$lib/server/ingest/delete';
+import { currentMonth } from '$lib/server/clock';
+import { choice, form, jobcenterCode, list, month, periodProblem, shown } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,21 +19,41 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return { jobcenters, channels: CHANNELS.map((c) => ({ id: c.id, name: c.name })) };
 };
 
+const SELECTION = {
+	jobcenter: jobcenterCode(),
+	from: month(),
+	to: month(),
+	channel: list(
+		choice(CHANNEL_IDS, (value) => m.filter_bad_channel({ value: shown(value) })),
+		CHANNEL_IDS.length
+	)
+};
+
 /** The selection from the form, or the sentence that says what is missing. */
-async function readSelection(form: FormData) {
-	const code = String(form.get('jobcenter') ?? '');
-	const from = String(form.get('from') ?? '');
-	const to = String(form.get('to') ?? '');
-	const channels = form.getAll('channel').map(String);
-	const values = { code, from, to, channels };
+async function readSelection(data: FormData) {
+	const read = form(data, SELECTION);
+	if (!read.ok) {
+		const text = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v.slice(0, 20) : '');
+		const values = {
+			code: text(data.get('jobcenter')),
+			from: text(data.get('from')),
+			to: text(data.get('to')),
+			channels: data.getAll('channel').slice(0, CHANNEL_IDS.length).map(text)
+		};
+		return { values, problem: read.message };
+	}
+	const { jobcenter, from, to, channel: channels } = read.values;
+	const code = jobcenter ?? '';
+	const values = { code, from: from ?? '', to: to ?? '', channels };
 	const jc = await db()
 		.selectFrom('jobcenter')
 		.select(['id', 'name'])
 		.where('code', '=', code)
 		.executeTakeFirst();
 	if (!jc) return { values, problem: m.delete_choose_jobcenter() };
-	if (!isMonth(from) || !isMonth(to) || from > to)
-		return { values, problem: m.filter_bad_period() };
+	if (!from || !to) return { values, problem: m.filter_bad_period() };
+	const period = periodProblem(from, to, currentMonth());
+	if (period) return { values, problem: period };
 	const selection: Selection = {
 		jobcenterId: jc.id,
 		from,

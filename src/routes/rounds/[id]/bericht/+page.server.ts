@@ -5,20 +5,30 @@ import { today } from '$lib/server/clock';
 import { roundContext } from '$lib/server/report/context';
 import { jobcenterReport } from '$lib/server/report/jobcenterReport';
 import { roundReport } from '$lib/server/report/roundReport';
+import { choice, jobcenterCode, pathId, query, shown } from '$lib/server/params';
 import { db, kpiSource } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
 
 /** `?fassung=teilnehmende`: the round report for handing out, with pseudonyms only. */
 const HANDOUT = 'teilnehmende';
 
+/** `jc`: one participant's report; `druck=pdf`: without the page frame, for the PDF tool. */
+const REPORT_QUERY = {
+	jc: jobcenterCode(),
+	fassung: choice([HANDOUT]),
+	druck: choice(['pdf'])
+};
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const viewer = authorise(locals, 'read');
-	const id = /^\d+$/.test(params.id) ? Number(params.id) : NaN;
-	const context = Number.isNaN(id) ? null : await roundContext(db(), kpiSource(), id);
-	if (!context) error(404, { message: m.round_unknown({ id: params.id }) });
-	const { round } = context;
+	const id = pathId(params.id);
+	const { jc, fassung, druck } = query(url.searchParams, REPORT_QUERY);
+	const context = id === null ? null : await roundContext(db(), kpiSource(), id);
 	const all = can(viewer, 'read_all');
-	const jc = url.searchParams.get('jc');
+	// A round a jobcenter user is not in is answered exactly like one that does not exist.
+	const own = context?.participants.find((p) => p.id === viewer.jobcenterId);
+	if (!context || (!all && !own)) error(404, { message: m.round_not_found() });
+	const { round } = context;
 	const header = {
 		round: { id: round.id, name: round.name, from: round.from, to: round.to, status: round.status },
 		closedAt: context.closedAt,
@@ -26,26 +36,24 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		today: today(),
 		all,
 		// The PDF tool draws header and footer itself.
-		plain: url.searchParams.get('druck') === 'pdf'
+		plain: druck === 'pdf'
 	};
-	if (!all) {
+	if (!all && own) {
 		// Jobcenter users open their own report only.
-		const own = context.participants.find((p) => p.id === viewer.jobcenterId);
-		if (!own) error(403, { message: m.error_403() });
 		if (jc === null)
 			redirect(303, `/rounds/${round.id}/bericht?jc=${encodeURIComponent(own.code)}`);
 		if (jc !== own.code) error(403, { message: m.error_403() });
 	}
 	if (jc !== null) {
 		const self = context.participants.find((p) => p.code === jc);
-		if (!self) error(404, { message: m.report_not_participant({ code: jc }) });
+		if (!self) error(404, { message: m.report_not_participant({ code: shown(jc) }) });
 		return {
 			...header,
 			kind: 'jobcenter' as const,
 			report: await jobcenterReport(db(), context, self)
 		};
 	}
-	const handout = url.searchParams.get('fassung') === HANDOUT;
+	const handout = fassung === HANDOUT;
 	return {
 		...header,
 		kind: 'round' as const,

@@ -5,32 +5,39 @@ import { audit } from '$lib/server/auth/audit';
 import { roundContext } from '$lib/server/report/context';
 import { roundExport, type ExportView } from '$lib/server/report/roundExport';
 import { toCsv, toXlsx } from '$lib/server/report/table';
+import { choice, jobcenterCode, pathId, query, shown } from '$lib/server/params';
 import { db, kpiSource } from '$lib/server/startup';
 import type { RequestHandler } from './$types';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const EXPORT_QUERY = {
+	format: choice(['csv', 'xlsx'] as const, (value) => m.export_bad_format({ value: shown(value) })),
+	jc: jobcenterCode(),
+	fassung: choice(['teilnehmende'])
+};
+
 /** `?format=csv|xlsx`, `&jc=CODE` for one jobcenter, `&fassung=teilnehmende` for pseudonyms. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const viewer = authorise(locals, 'read');
-	const format = url.searchParams.get('format') ?? 'csv';
-	if (format !== 'csv' && format !== 'xlsx')
-		error(400, { message: m.export_bad_format({ value: format }) });
-	const id = /^\d+$/.test(params.id) ? Number(params.id) : NaN;
-	const context = Number.isNaN(id) ? null : await roundContext(db(), kpiSource(), id);
-	if (!context) error(404, { message: m.round_unknown({ id: params.id }) });
-	const jc = url.searchParams.get('jc');
+	const { format: chosen, jc, fassung } = query(url.searchParams, EXPORT_QUERY);
+	const format = chosen ?? 'csv';
+	const id = pathId(params.id);
+	const context = id === null ? null : await roundContext(db(), kpiSource(), id);
+	const analyst = can(viewer, 'read_all');
+	// A round a jobcenter user is not in is answered exactly like one that does not exist.
+	const own = context?.participants.find((p) => p.id === viewer.jobcenterId);
+	if (!context || (!analyst && !own)) error(404, { message: m.round_not_found() });
 	let view: ExportView;
-	if (!can(viewer, 'read_all')) {
-		const self = context.participants.find((p) => p.id === viewer.jobcenterId);
-		if (!self || (jc !== null && jc !== self.code)) error(403, { message: m.error_403() });
-		view = { kind: 'own', self };
+	if (!analyst && own) {
+		if (jc !== null && jc !== own.code) error(403, { message: m.error_403() });
+		view = { kind: 'own', self: own };
 	} else if (jc !== null) {
 		const self = context.participants.find((p) => p.code === jc);
-		if (!self) error(404, { message: m.report_not_participant({ code: jc }) });
+		if (!self) error(404, { message: m.report_not_participant({ code: shown(jc) }) });
 		view = { kind: 'own', self };
 	} else {
-		view = { kind: url.searchParams.get('fassung') === 'teilnehmende' ? 'pseudonymised' : 'named' };
+		view = { kind: fassung === 'teilnehmende' ? 'pseudonymised' : 'named' };
 	}
 	const { sheets, all } = await roundExport(context, view);
 	await audit(
