@@ -11,6 +11,9 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	//                 anonymous jobcenter analyst admin
 	'/': [303, 200, 200, 200],
 	'/login': [200, 303, 303, 303],
+	'/impressum': [200, 200, 200, 200],
+	'/datenschutz': [200, 200, 200, 200],
+	'/barrierefreiheit': [200, 200, 200, 200],
 	'/logout': [303, 303, 303, 303],
 	'/sprache': [303, 303, 303, 303],
 	'/konto': [303, 200, 200, 200],

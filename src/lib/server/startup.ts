@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase, type DB } from './db';
 import { acquireServerLock } from './db/lock';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed';
 import { liveSource, type DataSource } from './kpi/source';
+import { operatorStartupWarnings } from './operator';
 
 let instance: DB | undefined;
 let settings: Config | undefined;
@@ -32,6 +33,7 @@ export async function startServer(config = readConfig()): Promise<void> {
 	instance = openDatabase(config.databasePath);
 	acquireServerLock(config.databasePath);
 	await migrateToLatest(instance);
+	for (const warning of operatorStartupWarnings(config.operatorConfigPath)) console.error(warning);
 	const changed = await setDemoAccountsEnabled(instance, config.demo);
 	if (changed)
 		console.error(

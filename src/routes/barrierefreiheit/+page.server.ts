@@ -1,0 +1,9 @@
+/** The accessibility statement (BITV 2.0 § 7): open to everyone, the operator's part from OPERATOR_CONFIG. */
+import { operatorPageData } from '$lib/server/operator';
+import { config } from '$lib/server/startup';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({
+	...operatorPageData(config().operatorConfigPath),
+	site: url.origin
+});
