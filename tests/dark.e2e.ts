@@ -53,7 +53,7 @@ function contrastOf(page: Page, selector: string): Promise<number> {
 function luminanceOf(
 	page: Page,
 	selector: string,
-	property: 'backgroundColor' | 'fill'
+	property: 'backgroundColor' | 'fill' | 'color'
 ): Promise<number> {
 	return page
 		.locator(selector)
@@ -131,6 +131,17 @@ test('a KPI detail page in the dark: the band is a quiet dark blue, legend and n
 	expect(await contrastOf(page, '.legend li')).toBeGreaterThanOrEqual(4.5);
 	expect(await contrastOf(page, '.numbers dd')).toBeGreaterThanOrEqual(4.5);
 	await page.screenshot({ path: 'test-results/screenshots/dark-kpi-detail.png', fullPage: true });
+});
+
+test('printing from a dark screen gives dark text on white paper', async ({ page }) => {
+	await signIn(page, 'jobcenter');
+	await page.goto('/kpi/engagement_rate_pct');
+	await page.emulateMedia({ media: 'print' });
+	expect(await luminanceOf(page, 'body', 'backgroundColor')).toBeGreaterThan(0.9);
+	expect(await luminanceOf(page, 'h1', 'color')).toBeLessThan(0.05);
+	expect(await luminanceOf(page, '.plot path[stroke="none"]', 'fill')).toBeGreaterThan(0.5);
+	// The screenshot shows the page as the printer gets it.
+	await page.screenshot({ path: 'test-results/screenshots/dark-print.png', fullPage: true });
 });
 
 /** Every page a person can reach, per role, scanned in the dark as a11y.e2e.ts scans them in the light. */

@@ -73,6 +73,8 @@ export async function startServer(env: Record<string, string>) {
 	return {
 		url: `http://127.0.0.1:${port}`,
 		port,
+		/** What the server has written to stderr so far. */
+		stderr: () => stderr,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				child.on('exit', () => resolve());
