@@ -8,7 +8,10 @@ const ROOT = 'src/routes';
 const PUBLIC: Record<string, string> = {
 	'+layout.server.ts': "tells only the viewer's own account and whether demo mode is on",
 	'login/+page.server.ts': 'this is where people sign in',
-	'sprache/+page.server.ts': 'the language must be switchable before signing in'
+	'sprache/+page.server.ts': 'the language must be switchable before signing in',
+	'impressum/+page.server.ts': 'the law wants the legal pages readable by everyone',
+	'datenschutz/+page.server.ts': 'the law wants the legal pages readable by everyone',
+	'barrierefreiheit/+page.server.ts': 'the law wants the legal pages readable by everyone'
 };
 
 function files(dir: string): string[] {
