@@ -117,8 +117,15 @@ const language: Handle = ({ event, resolve }) =>
 		});
 	});
 
-/** Pages anyone may open: signing in needs them. */
-const PUBLIC_PATHS = ['/login', '/sprache', '/healthz'];
+/** Pages anyone may open: signing in needs them, and the legal pages must be readable by everyone. */
+const PUBLIC_PATHS = [
+	'/login',
+	'/sprache',
+	'/healthz',
+	'/impressum',
+	'/datenschutz',
+	'/barrierefreiheit'
+];
 
 function loginRedirect(event: RequestEvent): Response {
 	const accept = event.request.headers.get('accept') ?? '';

@@ -13,6 +13,9 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/login': [200, 303, 303, 303],
 	// The health check needs no login and shows no data.
 	'/healthz': [200, 200, 200, 200],
+	'/impressum': [200, 200, 200, 200],
+	'/datenschutz': [200, 200, 200, 200],
+	'/barrierefreiheit': [200, 200, 200, 200],
 	'/logout': [303, 303, 303, 303],
 	'/sprache': [303, 303, 303, 303],
 	'/konto': [303, 200, 200, 200],

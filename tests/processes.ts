@@ -75,6 +75,7 @@ export async function startServer(env: Record<string, string>) {
 		port,
 		/** The server process itself, for tests that stop or kill it (`node build` has no wrapper). */
 		child,
+		/** What the server has written to stderr so far. */
 		stderr: () => stderr,
 		stop: () =>
 			new Promise<void>((resolve) => {

@@ -9,7 +9,10 @@ const PUBLIC: Record<string, string> = {
 	'+layout.server.ts': "tells only the viewer's own account and whether demo mode is on",
 	'login/+page.server.ts': 'this is where people sign in',
 	'sprache/+page.server.ts': 'the language must be switchable before signing in',
-	'healthz/+server.ts': 'a monitor asks without a login; the answer holds no data'
+	'healthz/+server.ts': 'a monitor asks without a login; the answer holds no data',
+	'impressum/+page.server.ts': 'the law wants the legal pages readable by everyone',
+	'datenschutz/+page.server.ts': 'the law wants the legal pages readable by everyone',
+	'barrierefreiheit/+page.server.ts': 'the law wants the legal pages readable by everyone'
 };
 
 function files(dir: string): string[] {

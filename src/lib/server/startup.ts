@@ -8,6 +8,7 @@ import { migrateToLatest, openDatabase, type DB } from './db';
 import { acquireServerLock } from './db/lock';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed';
 import { liveSource, type DataSource } from './kpi/source';
+import { operatorStartupWarnings } from './operator';
 
 let instance: DB | undefined;
 let settings: Config | undefined;
@@ -44,6 +45,7 @@ export async function startServer(config = readConfig()): Promise<void> {
 	});
 	acquireServerLock(config.databasePath);
 	await migrateToLatest(instance);
+	for (const warning of operatorStartupWarnings(config.operatorConfigPath)) console.error(warning);
 	const changed = await setDemoAccountsEnabled(instance, config.demo);
 	if (changed)
 		console.error(
