@@ -172,7 +172,10 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		},
 		'unexpected error'
 	);
-	// The message carries the code for src/error.html, the page SvelteKit falls back to when even
-	// the frame fails; +error.svelte shows its own German text and the id.
-	return { message: `Fehlercode ${id}`, id };
+	// The message is the whole text of src/error.html, the page SvelteKit falls back to when even
+	// the frame fails (and for downloads); +error.svelte shows its own German text and the id.
+	return {
+		message: `Es ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später noch einmal. Bitte nennen Sie den Fehlercode ${id}, wenn Sie den Fehler melden.`,
+		id
+	};
 };

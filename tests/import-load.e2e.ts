@@ -4,7 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { cli, startServer, tempPath } from './processes';
 import { ACCOUNTS, signIn } from './session';
+
+/**
+ * These uploads bring 150,000 rows: they go to a server of their own over a copy of the test
+ * database, so that the other tests keep the demo figures they were written for.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+
+test.beforeAll(async () => {
+	const copy = tempPath('import-load.db');
+	const taken = await cli('backup', [copy], { DATABASE_PATH: process.env.E2E_DB! });
+	expect(taken.code, taken.stderr).toBe(0);
+	server = await startServer({
+		DATABASE_PATH: copy,
+		DEMO: '1',
+		BENCHLEARN_TODAY: '2026-11-15',
+		BODY_SIZE_LIMIT: '25M'
+	});
+});
+
+test.afterAll(async () => {
+	await server?.stop();
+});
 
 const CHANNELS = ['Facebook', 'Instagram', 'X', 'YouTube', 'LinkedIn', 'TikTok', 'XING'];
 const CHANNELS_MORE = ['Mastodon', 'Bluesky', 'Threads', 'WhatsApp-Kanal'];
@@ -64,14 +87,15 @@ async function login(request: APIRequestContext, baseURL: string) {
 }
 
 test('pages answer, logins and a second upload succeed while a large file is checked and committed', async ({
-	page,
 	browser,
-	playwright,
-	baseURL
+	playwright
 }) => {
 	test.setTimeout(300_000);
+	const baseURL = server.url;
 	const file = largeFile();
-	const colleague = await browser.newContext();
+	const own = await browser.newContext({ baseURL });
+	const page = await own.newPage();
+	const colleague = await browser.newContext({ baseURL });
 	const colleaguePage = await colleague.newPage();
 	await signIn(colleaguePage, 'jobcenter');
 	await signIn(page, 'analyst');
@@ -128,6 +152,7 @@ test('pages answer, logins and a second upload succeed while a large file is che
 	expect(poll.answers.filter((a) => a.status !== 200)).toEqual([]);
 	expect(Math.max(...poll.answers.map((a) => a.ms))).toBeLessThan(10_000);
 	await colleague.close();
+	await own.close();
 });
 
 test('without JavaScript the status page refreshes itself until the commit is done', async ({
@@ -136,7 +161,7 @@ test('without JavaScript the status page refreshes itself until the commit is do
 	test.setTimeout(300_000);
 	// Other figures than in the test before: every row is an update, which takes a while.
 	const file = largeFile(1);
-	const context = await browser.newContext({ javaScriptEnabled: false });
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.url });
 	const page = await context.newPage();
 	await signIn(page, 'analyst');
 	await page.goto('/upload');

@@ -20,6 +20,8 @@ function containsToken(haystack: string, needle: string): boolean {
 }
 
 test('a jobcenter user never receives another jobcenter\'s name, code or foreign ring', async ({ page, baseURL }) => {
+	// A crawl of every page and filter value: the bound only catches a hang on a busy machine.
+	test.setTimeout(120_000);
 	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
 	const own = sqlite
 		.prepare(`select j.id, j.ring from app_user u join jobcenter j on j.id = u.jobcenter_id where u.email = 'jobcenter@demo.test'`)

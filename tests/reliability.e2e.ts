@@ -113,6 +113,8 @@ test.afterEach(() => running.splice(0).forEach((stop) => stop()));
 
 async function signIn(page: Page, url: string, role: Role) {
 	await page.goto(`${url}/login`);
+	// Filled before hydration, the fields would be emptied by it and the form sent blank.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS[role].email);
 	await page.getByLabel('Passwort').fill(ACCOUNTS[role].password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();

@@ -317,7 +317,7 @@ export class WebClient {
 	async preview(file: string, name: string): Promise<string> {
 		const form = new FormData();
 		form.set('file', new Blob([readFileSync(file)], { type: 'text/csv' }), name);
-		const response = await this.post('/upload?/preview', form);
+		const response = await this.follow(await this.post('/upload?/preview', form));
 		const location = response.headers.get('location');
 		if (response.status !== 303 || !location?.includes('token=')) {
 			throw new Error(`the preview of ${name} answered ${response.status}`);
@@ -325,8 +325,28 @@ export class WebClient {
 		return new URL(location, this.url).searchParams.get('token')!;
 	}
 
-	commit(token: string): Promise<Response> {
-		return this.post(`/upload?token=${token}&/commit`, new URLSearchParams());
+	async commit(token: string): Promise<Response> {
+		return this.follow(await this.post(`/upload?token=${token}&/commit`, new URLSearchParams()));
+	}
+
+	/**
+	 * Follows a long check or commit through its status page, as a browser without JavaScript does:
+	 * the page answers 200 and refreshes itself while the job runs, and leads on (303) once it is
+	 * done; a job that ended with a message stays on the page, which no longer refreshes.
+	 */
+	private async follow(response: Response): Promise<Response> {
+		const location = response.headers.get('location');
+		if (response.status !== 303 || !location?.startsWith('/upload/status')) return response;
+		for (;;) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			const page = await fetch(this.url + location, {
+				redirect: 'manual',
+				headers: { accept: 'text/html', cookie: this.cookie }
+			});
+			if (page.status !== 200) return page;
+			const html = await page.text();
+			if (!html.includes('http-equiv="refresh"')) return new Response(html, { status: 200 });
+		}
 	}
 
 	private post(path: string, body: FormData | URLSearchParams): Promise<Response> {
