@@ -18,7 +18,7 @@ export interface IngestResults {
 	canonical: IngestRun;
 	german: IngestRun;
 	sqlite: IngestRun;
-	/** (d) The sqlite3 shell loading the same file into Benchlearn's schema, undo images included. */
+	/** (d) The sqlite3 shell loading the same file into Benchlearn's schema, each row naming its upload. */
 	sqliteSchema: IngestRun;
 	/** (a)/(c): the importer against the sqlite3 shell on the same file. */
 	canonicalVsSqlite: number;
@@ -79,8 +79,9 @@ export async function sqliteImport(database: string, files: DataFiles): Promise<
 
 /**
  * The sqlite3 shell loading the file into the migrated schema: `.import` into a scratch table, then
- * plain `insert … select` into `monthly_metric` (its keys, indexes and checks) and the undo images,
- * as the importer writes them. No validation at all: what SQLite itself needs for our tables.
+ * plain `insert … select` into `monthly_metric` (its keys, indexes and checks), each row naming the
+ * upload, as the importer writes them (inserted rows need no undo image). No validation at all:
+ * what SQLite itself needs for our tables.
  */
 export async function sqliteSchemaImport(
 	database: string,
@@ -91,12 +92,11 @@ export async function sqliteSchemaImport(
 	const values = METRICS.map((m) => `nullif(f.${m}, '')`).join(', ');
 	const load = `begin;
 		insert into upload (file_name, sha256, kind) values ('sqlite3', '', 'metrics');
-		insert into monthly_metric (jobcenter_id, channel_id, month, ${METRICS.join(', ')})
-			select j.id, f.channel, f.month, ${values} from file f join jobcenter j on j.code = f.jobcenter;
-		insert into upload_metric_change (upload_id, jobcenter_id, channel_id, month, existed_before,
-			exists_after, ${METRICS.map((m) => `after_${m}`).join(', ')})
-			select (select max(id) from upload), jobcenter_id, channel_id, month, 0, 1, ${METRICS.join(', ')}
-			from monthly_metric;
+		insert into monthly_metric (jobcenter_id, channel_id, month, ${METRICS.join(', ')}, upload_id)
+			select j.id, f.channel, f.month, ${values}, (select max(id) from upload)
+			from file f join jobcenter j on j.code = f.jobcenter;
+		insert into upload_metric_jobcenter (upload_id, jobcenter_id)
+			select distinct upload_id, jobcenter_id from monthly_metric;
 		commit;`;
 	const result = succeeded(
 		'sqlite3 into the schema',

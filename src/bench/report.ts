@@ -106,7 +106,7 @@ export function markdown(r: BenchResults): string {
 			]
 		),
 		'',
-		`(a)/(c) = ${times(i.canonicalVsSqlite)}, (a)/(d) = ${times(i.canonicalVsSchema)}, (b)/(a) = ${times(i.germanVsCanonical)}. Wall time includes starting npm and tsx. (c) loads the file into a plain table without keys; (d) is SQLite's own floor for Benchlearn's tables: \`.import\` into a scratch table, then \`insert … select\` into \`monthly_metric\` (primary key, two month-first indexes, checks, foreign keys) and the undo images, without any validation.`,
+		`(a)/(c) = ${times(i.canonicalVsSqlite)}, (a)/(d) = ${times(i.canonicalVsSchema)}, (b)/(a) = ${times(i.germanVsCanonical)}. Wall time includes starting npm and tsx. (c) loads the file into a plain table without keys; (d) is SQLite's own floor for Benchlearn's tables: \`.import\` into a scratch table, then \`insert … select\` into \`monthly_metric\` (primary key, two month-first indexes, checks, foreign keys), each row naming its upload, without any validation.`,
 		'',
 		`Stages of (a), in-process on the same file: ${stageList(r.stages)}.`,
 		'',
@@ -144,7 +144,7 @@ function stageList(s: ImportStages): string {
 		`parse (csv-parse alone) ${sec(s.parse)}`,
 		`validate (parse + check) ${sec(s.validate)}`,
 		`decide number style ${sec(s.decide)}`,
-		`write (one transaction, undo images) ${sec(s.write)}`,
+		`write (one transaction, images of changed rows) ${sec(s.write)}`,
 		`csv-parse options: ${options}`
 	].join('; ');
 }

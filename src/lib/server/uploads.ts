@@ -20,7 +20,7 @@ export interface UploadEntry {
 	jobcenter: string | null;
 }
 
-const TOUCHED = sql`(select jobcenter_id from upload_metric_change where upload_id = u.id
+const TOUCHED = sql`(select jobcenter_id from upload_metric_jobcenter where upload_id = u.id
 	union all select jobcenter_id from upload_jobcenter_change where upload_id = u.id)`;
 
 /** Jobcenter users see the uploads of the accounts of their own jobcenter and nothing else. */

@@ -2,7 +2,22 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 export const STATES = [
-	'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'
+	'BW',
+	'BY',
+	'BE',
+	'BB',
+	'HB',
+	'HH',
+	'HE',
+	'MV',
+	'NI',
+	'NW',
+	'RP',
+	'SL',
+	'SN',
+	'ST',
+	'SH',
+	'TH'
 ] as const;
 export type State = (typeof STATES)[number];
 
@@ -52,6 +67,8 @@ export type MonthlyMetricTable = {
 	channel_id: string;
 	/** `YYYY-MM` */
 	month: string;
+	/** The upload that last wrote the row; null when none did (or something else changed it since). */
+	upload_id: number | null;
 } & { [M in Metric]: number | null };
 
 export interface UploadTable {
@@ -81,7 +98,10 @@ type Images<T> = { [M in keyof T as `before_${M & string}`]: T[M] | null } & {
 	[M in keyof T as `after_${M & string}`]: T[M] | null;
 };
 
-/** What undo needs per touched metric row: the row before the upload and as the upload left it. */
+/**
+ * The before-image of a metric row an upload changed or deleted (an inserted row needs none: undo
+ * deletes the rows whose `upload_id` is the upload's), with the upload that had written it.
+ */
 export type UploadMetricChangeTable = {
 	upload_id: number;
 	jobcenter_id: number;
@@ -89,7 +109,22 @@ export type UploadMetricChangeTable = {
 	month: string;
 	existed_before: number;
 	exists_after: number;
-} & Images<{ [M in Metric]: number }>;
+	before_upload_id: number | null;
+} & { [M in Metric as `before_${M}`]: number | null };
+
+/** Metric rows an upload wrote that were changed or deleted since by plain SQL, not by an upload. */
+export interface MonthlyMetricOutsideChangeTable {
+	upload_id: number;
+	jobcenter_id: number;
+	channel_id: string;
+	month: string;
+}
+
+/** The jobcenters whose metric rows an upload wrote or deleted. */
+export interface UploadMetricJobcenterTable {
+	upload_id: number;
+	jobcenter_id: number;
+}
 
 export type UploadJobcenterChangeTable = {
 	upload_id: number;
@@ -226,6 +261,8 @@ export interface Database {
 	upload: UploadTable;
 	jobcenter_elb: JobcenterElbTable;
 	upload_metric_change: UploadMetricChangeTable;
+	upload_metric_jobcenter: UploadMetricJobcenterTable;
+	monthly_metric_outside_change: MonthlyMetricOutsideChangeTable;
 	upload_jobcenter_change: UploadJobcenterChangeTable;
 	upload_elb_change: UploadElbChangeTable;
 	app_user: AppUserTable;

@@ -42,11 +42,20 @@ export async function deleteRows(
 		const before = sql.join(METRICS.map((m) => sql.ref(`before_${m}`)));
 		const values = sql.join(METRICS.map((m) => sql.ref(m)));
 		await sql`insert into upload_metric_change
-			(upload_id, jobcenter_id, channel_id, month, existed_before, exists_after, ${before})
-			select ${id}, jobcenter_id, channel_id, month, 1, 0, ${values} from monthly_metric
+			(upload_id, jobcenter_id, channel_id, month, existed_before, exists_after, ${before},
+			before_upload_id)
+			select ${id}, jobcenter_id, channel_id, month, 1, 0, ${values}, upload_id from monthly_metric
 			where ${selected(s)}`.execute(trx);
+		// The deletion becomes the rows' last writer, so that their deletion counts as an upload's.
+		await sql`update monthly_metric set upload_id = ${id} where ${selected(s)}`.execute(trx);
 		const result = await sql`delete from monthly_metric where ${selected(s)}`.execute(trx);
 		const deleted = Number(result.numAffectedRows ?? 0);
+		if (deleted > 0) {
+			await trx
+				.insertInto('upload_metric_jobcenter')
+				.values({ upload_id: id, jobcenter_id: s.jobcenterId })
+				.execute();
+		}
 		await trx.updateTable('upload').set({ rows_updated: deleted }).where('id', '=', id).execute();
 		return { uploadId: id, deleted };
 	});

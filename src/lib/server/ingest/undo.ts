@@ -45,12 +45,22 @@ function refuse(
 	throw new Refused({ ok: false, reason, message: text });
 }
 
-// `is` compares NULL with NULL as equal, which is what "unchanged since" means.
-const SAME_AS_AFTER = sql.join(
-	METRICS.map((m) => sql`m.${sql.ref(m)} is c.${sql.ref(`after_${m}`)}`),
-	sql` and `
-);
-const ROW_MATCH = sql`m.jobcenter_id = c.jobcenter_id and m.channel_id = c.channel_id and m.month = c.month`;
+const KEY = (a: string, b: string) =>
+	sql.raw(
+		`${a}.jobcenter_id = ${b}.jobcenter_id and ${a}.channel_id = ${b}.channel_id and ${a}.month = ${b}.month`
+	);
+
+/**
+ * Every row the upload wrote: those it changed or deleted (with images), those it still is the
+ * writer of, those a later upload took over from it and those changed since outside any upload.
+ */
+const touchedBy = (uploadId: number) => sql`
+	select jobcenter_id, channel_id, month from upload_metric_change where upload_id = ${uploadId}
+	union select jobcenter_id, channel_id, month from monthly_metric where upload_id = ${uploadId}
+	union select jobcenter_id, channel_id, month from upload_metric_change
+		where before_upload_id = ${uploadId}
+	union select jobcenter_id, channel_id, month from monthly_metric_outside_change
+		where upload_id = ${uploadId}`;
 
 export async function undoUpload(db: DB, uploadId: number, lang: Lang = 'de'): Promise<UndoResult> {
 	try {
@@ -62,13 +72,14 @@ export async function undoUpload(db: DB, uploadId: number, lang: Lang = 'de'): P
 				.executeTakeFirst();
 			if (!upload) refuse('not_found', lang, { id: uploadId });
 			if (upload.undone_at) refuse('already_undone', lang, { id: uploadId });
-			const restored =
-				(await undoMetrics(trx, uploadId, lang)) + (await undoRegister(trx, uploadId, lang));
+			// First, so that the rows undo deletes below are known as the undone upload's.
 			await trx
 				.updateTable('upload')
 				.set({ undone_at: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
 				.where('id', '=', uploadId)
 				.execute();
+			const restored =
+				(await undoMetrics(trx, uploadId, lang)) + (await undoRegister(trx, uploadId, lang));
 			return { ok: true as const, restored };
 		});
 	} catch (e) {
@@ -78,31 +89,41 @@ export async function undoUpload(db: DB, uploadId: number, lang: Lang = 'de'): P
 }
 
 async function undoMetrics(trx: Kysely<Database>, uploadId: number, lang: Lang): Promise<number> {
+	// A row is as the upload left it while the upload is its writer (or, for a row it deleted, while
+	// it is absent); any other write since names another writer or none.
 	const changed = await sql<{ n: number; later: string | null }>`
+		with touched as (${touchedBy(uploadId)}),
+		writers (id) as (
+			select l.upload_id from upload_metric_change l join touched t on ${KEY('l', 't')}
+			union select l.before_upload_id from upload_metric_change l join touched t on ${KEY('l', 't')}
+			union select m.upload_id from monthly_metric m join touched t on ${KEY('m', 't')})
 		select count(*) as n, (
-			select group_concat(distinct l.upload_id) from upload_metric_change l
-			join upload u on u.id = l.upload_id and u.undone_at is null
-			where l.upload_id > ${uploadId} and exists (
-				select 1 from upload_metric_change c2 where c2.upload_id = ${uploadId}
-				and c2.jobcenter_id = l.jobcenter_id and c2.channel_id = l.channel_id and c2.month = l.month)
+			select group_concat(id) from (select w.id from writers w
+				join upload u on u.id = w.id and u.undone_at is null
+				where w.id > ${uploadId} order by w.id)
 		) as later
-		from upload_metric_change c left join monthly_metric m on ${ROW_MATCH}
-		where c.upload_id = ${uploadId} and not (
-			(c.exists_after = 1 and m.jobcenter_id is not null and ${SAME_AS_AFTER})
-			or (c.exists_after = 0 and m.jobcenter_id is null))`.execute(trx);
+		from touched t
+		left join upload_metric_change c on c.upload_id = ${uploadId} and ${KEY('c', 't')}
+		left join monthly_metric m on ${KEY('m', 't')}
+		where case when coalesce(c.exists_after, 1) = 1 then m.upload_id is not ${uploadId}
+			else m.jobcenter_id is not null end`.execute(trx);
 	const { n, later } = changed.rows[0];
 	if (n > 0) refuse('changed_since', lang, { id: uploadId, n, later: laterText(later, lang) });
 
-	const deleted = await sql`delete from monthly_metric where (jobcenter_id, channel_id, month) in (
-		select jobcenter_id, channel_id, month from upload_metric_change
-		where upload_id = ${uploadId} and existed_before = 0)`.execute(trx);
-	const columns = sql.join(METRICS.map((m) => sql.ref(m)));
+	// The rows it inserted: it is their writer and keeps no image of them.
+	const deleted = await sql`delete from monthly_metric where upload_id = ${uploadId}
+		and not exists (select 1 from upload_metric_change c
+			where c.upload_id = ${uploadId} and ${KEY('c', 'monthly_metric')})`.execute(trx);
+	const columns = sql.join([...METRICS, 'upload_id'].map((m) => sql.ref(m)));
+	const before = sql.join([...METRICS, 'upload_id'].map((m) => sql.ref(`before_${m}`)));
 	const restored =
 		await sql`insert into monthly_metric (jobcenter_id, channel_id, month, ${columns})
-		select jobcenter_id, channel_id, month, ${sql.join(METRICS.map((m) => sql.ref(`before_${m}`)))}
+		select jobcenter_id, channel_id, month, ${before}
 		from upload_metric_change where upload_id = ${uploadId} and existed_before = 1
 		on conflict (jobcenter_id, channel_id, month) do update set
-		${sql.join(METRICS.map((m) => sql`${sql.ref(m)} = excluded.${sql.ref(m)}`))}`.execute(trx);
+		${sql.join([...METRICS, 'upload_id'].map((m) => sql`${sql.ref(m)} = excluded.${sql.ref(m)}`))}`.execute(
+			trx
+		);
 	return Number(deleted.numAffectedRows ?? 0) + Number(restored.numAffectedRows ?? 0);
 }
 

@@ -58,7 +58,13 @@ export function writeMetrics(
 			if ((i + 1) % PROGRESS_EVERY === 0) hooks.onProgress?.(row.line, i + 1, rows.length);
 		}
 		rebuildIndexes?.();
-		if (upload) finishUpload(sqlite, uploadId, writer.counts, hooks.warningCount());
+		if (upload) {
+			finishUpload(sqlite, uploadId, writer.counts, hooks.warningCount());
+			const jobcenter = sqlite.prepare(
+				'insert into upload_metric_jobcenter (upload_id, jobcenter_id) values (?, ?)'
+			);
+			for (const id of writer.jobcenters) jobcenter.run(uploadId, id);
+		}
 		return { ...writer.counts, uploadId: upload ? uploadId : null, changes: writer.changes };
 	};
 	// A dry run only reads, in one snapshot: it holds no write lock, so others can write meanwhile.

@@ -1,4 +1,4 @@
-/** Writes validated metric rows one at a time inside the caller's transaction, keeping before-images for undo. */
+/** Writes validated metric rows one at a time inside the caller's transaction, naming the upload as each row's writer and keeping before-images of changed rows for undo. */
 import type SQLite from 'better-sqlite3';
 import type { Metric } from '$lib/server/db/schema';
 import { METRICS } from '$lib/server/db/schema';
@@ -33,7 +33,7 @@ const IMAGE_COLUMNS = [
 	'existed_before',
 	'exists_after',
 	...METRICS.map((m) => `before_${m}`),
-	...METRICS.map((m) => `after_${m}`)
+	'before_upload_id'
 ];
 const placeholders = (columns: string[]) => columns.map(() => '?').join(', ');
 
@@ -56,6 +56,8 @@ export class MetricsWriter {
 	private readonly stored: SQLite.Statement;
 	private readonly upsert: SQLite.Statement;
 	private readonly image: SQLite.Statement;
+	/** The jobcenters whose rows this upload wrote, for the upload list. */
+	readonly jobcenters = new Set<number>();
 
 	constructor(
 		sqlite: SQLite.Database,
@@ -78,17 +80,15 @@ export class MetricsWriter {
 		// file or stored before.
 		this.stored = sqlite
 			.prepare(
-				`select month, ${METRICS.join(', ')} from monthly_metric
+				`select month, ${METRICS.join(', ')}, upload_id from monthly_metric
 				where jobcenter_id = ? and channel_id = ? and month in (?, ?)`
 			)
 			.raw();
-		const columns = [...KEY, ...present];
-		const update = present.length
-			? `do update set ${present.map((m) => `${m} = excluded.${m}`).join(', ')}`
-			: 'do nothing';
+		const columns = [...KEY, ...present, 'upload_id'];
+		const update = [...present, 'upload_id'].map((c) => `${c} = excluded.${c}`).join(', ');
 		this.upsert = sqlite.prepare(
 			`insert into monthly_metric (${columns.join(', ')}) values (${placeholders(columns)})
-			on conflict (${KEY.join(', ')}) ${update}`
+			on conflict (${KEY.join(', ')}) do update set ${update}`
 		);
 		this.image = sqlite.prepare(
 			`insert into upload_metric_change (${IMAGE_COLUMNS.join(', ')})
@@ -106,7 +106,7 @@ export class MetricsWriter {
 		const inFile = this.monthsInFile(series, at);
 		// A jobcenter new to the table needs no lookup: a file holds each row only once.
 		const stored = this.fresh.has(row.jobcenterId)
-			? { before: null, previousFollowers: null }
+			? { before: null, beforeUploadId: null, previousFollowers: null }
 			: this.lookup(row);
 		const { before } = stored;
 		const fromFile = at > 0 ? inFile[at - 1] : NaN;
@@ -129,7 +129,7 @@ export class MetricsWriter {
 		for (const w of plausibilityWarnings(row.line, after, previousFollowers, this.column)) {
 			this.warn(w);
 		}
-		if (write) this.write(row, before, after);
+		if (write) this.write(row, before, stored.beforeUploadId);
 	}
 
 	private monthsInFile(series: string, at: number): Float64Array {
@@ -144,26 +144,34 @@ export class MetricsWriter {
 	private lookup(row: MetricsRow) {
 		const previousMonth = monthBefore(row.month);
 		let before: Figures | null = null;
+		let beforeUploadId: number | null = null;
 		let previousFollowers: number | null = null;
 		for (const found of this.stored.all(row.jobcenterId, row.channel, row.month, previousMonth) as [
 			string,
 			...(number | null)[]
 		][]) {
-			if (found[0] === row.month) before = figures(found);
-			else previousFollowers = found[1];
+			if (found[0] === row.month) {
+				before = figures(found);
+				beforeUploadId = found[METRICS.length + 1] as number | null;
+			} else previousFollowers = found[1];
 		}
-		return { before, previousFollowers };
+		return { before, beforeUploadId, previousFollowers };
 	}
 
-	private write(row: MetricsRow, before: Figures | null, after: Figures): void {
+	/** An inserted row needs no image: undo deletes the rows this upload still is the writer of. */
+	private write(row: MetricsRow, before: Figures | null, beforeUploadId: number | null): void {
 		const values: (string | number | null)[] = [row.jobcenterId, row.channel, row.month];
 		for (const m of this.present) values.push(row.values[m] ?? null);
+		values.push(this.uploadId);
 		this.upsert.run(values);
-		const image: (string | number | null)[] = [this.uploadId, row.jobcenterId, row.channel];
-		image.push(row.month, before ? 1 : 0, 1);
-		for (const m of METRICS) image.push(before ? before[m] : null);
-		for (const m of METRICS) image.push(after[m]);
-		this.image.run(image);
+		if (before) {
+			const image: (string | number | null)[] = [this.uploadId, row.jobcenterId, row.channel];
+			image.push(row.month, 1, 1);
+			for (const m of METRICS) image.push(before[m]);
+			image.push(beforeUploadId);
+			this.image.run(image);
+		}
+		this.jobcenters.add(row.jobcenterId);
 		this.written++;
 	}
 }

@@ -80,8 +80,21 @@ export async function submissions(
 					.where('month', '>=', round.from)
 					.where('month', '<=', round.to)
 					.execute();
+	// The latest upload per row: its writer now, or one that changed or deleted it since.
 	const uploads = await db
-		.selectFrom('upload_metric_change as c')
+		.selectFrom((eb) =>
+			eb
+				.selectFrom('upload_metric_change')
+				.select(['upload_id', 'jobcenter_id', 'month'])
+				.unionAll(
+					eb
+						.selectFrom('monthly_metric')
+						.select(['upload_id', 'jobcenter_id', 'month'])
+						.where('upload_id', 'is not', null)
+						.$narrowType<{ upload_id: number }>()
+				)
+				.as('c')
+		)
 		.innerJoin('upload as u', 'u.id', 'c.upload_id')
 		.select((eb) => ['c.jobcenter_id', 'c.month', eb.fn.max('u.uploaded_at').as('at')])
 		.where('u.undone_at', 'is', null)
