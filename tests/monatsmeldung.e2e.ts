@@ -134,3 +134,17 @@ test('a channel is added from the list, and an empty new channel saves nothing',
 	await expect(page.getByText('Geprüft: keine Fehler')).toBeVisible();
 	await expect(page.getByText(/Neu gespeichert werden/)).toHaveCount(0);
 });
+
+test('an analyst chooses the jobcenter first, then enters its month', async ({ page }) => {
+	await signIn(page, 'analyst');
+	await page.goto('/monatsmeldung');
+	await expect(page.getByRole('textbox')).toHaveCount(0);
+	await page.getByLabel('Jobcenter', { exact: true }).selectOption('05754');
+	await page.getByLabel('Monat', { exact: true }).selectOption('2026-09');
+	await page.getByRole('button', { name: 'Anzeigen' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Jobcenter Kreis Gütersloh (05754) · September 2026' })
+	).toBeVisible();
+	await expect(field(page, 'Facebook', 'Follower')).not.toHaveValue('');
+	await page.screenshot({ path: `${SHOTS}/monatsmeldung-analyst.png`, fullPage: true });
+});
