@@ -84,7 +84,6 @@ test('a jobcenter fills in its Monatsmeldung, saves it as an upload and undoes i
 	const id = new URL(page.url()).searchParams.get('neu');
 	const row = page.getByRole('row').filter({ hasText: 'Monatsmeldung 2026-10' }).first();
 	await expect(row).toContainText(id!);
-	await expect(row).toContainText('1'); // one row changed
 	expect(stored('facebook')).toMatchObject({ staff_hours: 12.5, response_hours: 400 });
 	await page.screenshot({ path: `${SHOTS}/monatsmeldung-saved.png`, fullPage: true });
 
