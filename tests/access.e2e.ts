@@ -30,6 +30,7 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/upload/vorlage/metrics': [303, 200, 200, 200],
 	'/upload/vorlage/register': [303, 403, 200, 200],
 	'/uploads': [303, 200, 200, 200],
+	'/monatsmeldung': [303, 200, 200, 200],
 	'/jobcenter': [303, 403, 200, 200],
 	// Analysts are sent to the overview to choose a jobcenter first.
 	'/kpi/[id]': [303, 200, 303, 303],
@@ -67,6 +68,9 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/upload?/commit': [303, 400, 400, 400],
 	'/upload?/cancel': [303, 400, 400, 400],
 	'/uploads?/undo': [303, 400, 400, 400],
+	'/monatsmeldung?/pruefen': [303, 400, 400, 400],
+	'/monatsmeldung?/speichern': [303, 400, 400, 400],
+	'/monatsmeldung?/kanal': [303, 400, 400, 400],
 	'/jobcenter?/add': [303, 403, 400, 400],
 	'/jobcenter?/edit': [303, 403, 400, 400],
 	'/jobcenter?/setActive': [303, 403, 400, 400],

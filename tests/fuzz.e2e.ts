@@ -9,6 +9,7 @@ import { expect, request as http, test, type APIRequestContext } from '@playwrig
 import Database from 'better-sqlite3';
 import fc, { type Arbitrary } from 'fast-check';
 import { CHANNEL_IDS } from '../src/lib/channels';
+import { METRICS } from '../src/lib/server/db/schema';
 import { ensureReportRound } from './reportRound';
 import { actionUrls, pageUrls, routeUrls } from './routes';
 import { ACCOUNTS, ensureAdmin, signIn, type Role } from './session';
@@ -181,6 +182,7 @@ function queries(): Record<string, Query> {
 		'/upload/vorlage/metrics': {},
 		'/upload/vorlage/register': {},
 		'/uploads': { neu: integer },
+		'/monatsmeldung': { jc: code, monat: month, kanal: channels },
 		'/jobcenter': { ...register, bearbeiten: code, gespeichert: code },
 		'/kpi/[id]': dashboard,
 		'/karte': { ...dashboard, x: axis, y: axis },
@@ -224,6 +226,14 @@ function actions(): Record<string, ActionFuzz> {
 		to: month,
 		ring,
 		jobcenter: fc.array(code, { maxLength: 5 })
+	};
+	// Every field of the Monatsmeldung: one per channel and metric, with numbers and junk.
+	const figure = fc.oneof(fc.constantFrom('', '0', '1.234', '12,5', '1e3', '-3'), junk);
+	const monthly: Query = {
+		jc: code,
+		monat: month,
+		kanal: channels,
+		...Object.fromEntries(CHANNEL_IDS.flatMap((c) => METRICS.map((m) => [`${c}:${m}`, figure])))
 	};
 	const register = {
 		code: fc.oneof(fc.constant(''), fc.string({ minLength: 21, maxLength: 120 })),
@@ -275,6 +285,11 @@ function actions(): Record<string, ActionFuzz> {
 		'/upload?/commit': { writes: true, fields: {}, query: { token: junk } },
 		'/upload?/cancel': { writes: true, fields: {}, query: { token: junk } },
 		'/uploads?/undo': { writes: true, fields: { id: noId } },
+		// A check is a dry run: it stages the form as a file and writes no table.
+		'/monatsmeldung?/pruefen': { writes: false, fields: monthly },
+		// Without a checked (staged) form behind the token, saving only checks again.
+		'/monatsmeldung?/speichern': { writes: true, fields: { ...monthly, token: junk } },
+		'/monatsmeldung?/kanal': { writes: false, fields: { ...monthly, neu: junk } },
 		'/jobcenter?/add': { writes: true, fields: register },
 		'/jobcenter?/edit': { writes: true, fields: register },
 		'/jobcenter?/setActive': {
