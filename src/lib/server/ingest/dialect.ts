@@ -43,7 +43,7 @@ export class UnreadableFile extends Error {
 		super(
 			reason === 'empty'
 				? 'The file is empty.'
-				: 'The file is not a text file (CSV); it looks like a binary file such as .xlsx.'
+				: 'The file is not a text file (CSV) nor an Excel workbook (.xlsx); it looks like another binary file such as an old .xls.'
 		);
 	}
 }

@@ -245,8 +245,8 @@ export function issueMessage(issue: Issue, lang: Lang): string {
 const UNREADABLE: Record<'empty' | 'binary', [de: string, en: string]> = {
 	empty: ['Die Datei ist leer.', 'The file is empty.'],
 	binary: [
-		'Die Datei ist keine Textdatei (CSV); sie sieht aus wie eine Binärdatei, etwa .xlsx.',
-		'The file is not a text file (CSV); it looks like a binary file such as .xlsx.'
+		'Die Datei ist weder eine Textdatei (CSV) noch eine Excel-Arbeitsmappe (.xlsx), sondern eine andere Binärdatei, etwa eine alte .xls-Datei.',
+		'The file is not a text file (CSV) nor an Excel workbook (.xlsx); it looks like another binary file such as an old .xls.'
 	]
 };
 
