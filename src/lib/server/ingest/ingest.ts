@@ -1,6 +1,7 @@
 /**
- * Imports one CSV file or Excel workbook as a pipeline of stages that return values: read → detect dialect → parse →
- * validate → decide number style → write (all rows in one transaction, or none).
+ * Imports one CSV file or Excel workbook as a pipeline of stages that return values: read →
+ * detect dialect → parse → validate → decide number style → write (all rows in one transaction,
+ * or none).
  */
 import type { DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
@@ -17,12 +18,11 @@ import {
 } from './dialect';
 import { readHeader, wideHeader, type Kind } from './headers';
 import { IssueLog } from './issues';
-import type { Issue } from './messages';
+import { columnLetter, type Issue } from './messages';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { firstRecord, numberStyleOf } from './scan';
 import { CodeIndex, type NumberStyle } from './values';
 import { checkWorkbook, readWorkbook, type WorkbookInfo } from './workbook';
-import { columnLetter } from './messages';
 import { unreadable, validateFile, type FileHeader, type Validated } from './validate-file';
 import { writeMetrics, writeRegisterFile, type UploadRecord, type Written } from './write-stage';
 import type { RegisterChange } from './register';
@@ -114,7 +114,15 @@ export async function importFile(
 	const headed = await headerOf(() => records(provisional), options.scope);
 	const located = () => (workbook ? locate(result, workbook.sheet) : result);
 	if (workbook) result.dialect = { format: 'xlsx', sheet: workbook.sheet };
-	if (!headed.header) return (Object.assign(result, headed.outcome), located());
+	if (!headed.header) {
+		Object.assign(result, headed.outcome);
+		// A text file without a line was refused as empty; a workbook's first sheet may be.
+		if (workbook && result.errorCount === 0 && result.kind === null) {
+			const issue: Issue = { line: null, column: null, value: null, code: 'empty_sheet' };
+			Object.assign(result, { errors: [issue], errorCount: 1 });
+		}
+		return located();
+	}
 	const { header } = headed;
 	Object.assign(result, headed.outcome);
 
@@ -165,7 +173,8 @@ export async function importFile(
 					dialect
 				};
 	const written = await write(db, header, validated, log, warn, upload, options);
-	return (Object.assign(result, { dialect }, written, log.view()), located());
+	Object.assign(result, { dialect }, written, log.view());
+	return located();
 }
 
 /**

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
 	'unreadable_csv',
 	'unreadable_workbook',
 	'workbook_too_large',
+	'empty_sheet',
 	'no_rows',
 	'unknown_kind',
 	'missing_column',
@@ -118,6 +119,12 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 			`Die Arbeitsmappe ist ausgepackt zu groß (mehr als ${MAX_UNPACKED_MB} MB). Bitte laden Sie nur das Blatt mit den Kennzahlen hoch, etwa als CSV, oder teilen Sie es auf.`,
 		() =>
 			`The workbook is too large unpacked (more than ${MAX_UNPACKED_MB} MB). Please upload only the sheet with the figures, e.g. as CSV, or split it.`
+	],
+	empty_sheet: [
+		() =>
+			'Das erste Blatt der Arbeitsmappe ist leer. Benchlearn liest nur das erste Blatt: Bitte ziehen Sie das Blatt mit den Kennzahlen in Excel ganz nach links.',
+		() =>
+			'The first sheet of the workbook is empty. Benchlearn reads only the first sheet: please drag the sheet with the figures to the far left in Excel.'
 	],
 	no_rows: [
 		() => 'Die Datei enthält keine Datenzeilen unter der Kopfzeile.',

@@ -15,6 +15,7 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	unreadable_csv: ['Kein lesbares CSV', 'Not readable CSV'],
 	unreadable_workbook: ['Keine lesbare Arbeitsmappe', 'Not a readable workbook'],
 	workbook_too_large: ['Arbeitsmappe zu groß', 'Workbook too large'],
+	empty_sheet: ['Erstes Blatt leer', 'First sheet empty'],
 	no_rows: ['Keine Datenzeilen', 'No data rows'],
 	unknown_kind: ['Art der Datei nicht erkennbar', 'Kind of file not recognisable'],
 	missing_column: ['Pflichtspalte fehlt', 'Required column missing'],

@@ -100,6 +100,16 @@ describe('an Excel workbook of monthly figures', () => {
 		expect(await metrics(db)).toEqual([]);
 	});
 
+	it('says so when the first sheet is empty and the figures are on another one', async () => {
+		const workbook = new ExcelJS.Workbook();
+		workbook.addWorksheet('Tabelle1');
+		workbook.addWorksheet('Kennzahlen').addRow(['Jobcenter', 'Monat', 'Kanal']);
+		const { db } = await withJobcenter();
+		const result = await run(db, Buffer.from(await workbook.xlsx.writeBuffer()), true);
+		expect(result.errors.map((e) => [e.code, e.sheet])).toEqual([['empty_sheet', 'Tabelle1']]);
+		expect(toText(result, 'de', true)).toContain('Das erste Blatt der Arbeitsmappe ist leer.');
+	});
+
 	it('refuses a header wider than 200 columns', async () => {
 		const { db } = await withJobcenter();
 		const result = await run(db, await wideWorkbook(), true);
