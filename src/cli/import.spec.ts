@@ -158,8 +158,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
 		const empty = join(dir, 'empty.csv');
 		writeFileSync(empty, '');
-		const binary = join(dir, 'book.xlsx');
-		writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+		const binary = join(dir, 'book.xls');
+		writeFileSync(binary, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
 		const cases = [[join(dir, 'missing.csv')], [empty], [binary], ['a.csv', '--lang', 'fr']];
 		const usages = await Promise.all(cases.map((args) => cli('import', args, path)));
 		for (const usage of usages) {

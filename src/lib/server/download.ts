@@ -1,9 +1,21 @@
-/** A CSV file as a download response, with a file name that may hold umlauts. */
+/** A CSV file or an Excel workbook as a download response, with a file name that may hold umlauts. */
 export function csvDownload(text: string, fileName: string): Response {
+	return download(text, fileName, 'text/csv; charset=utf-8');
+}
+
+export function xlsxDownload(bytes: Uint8Array, fileName: string): Response {
+	return download(
+		bytes,
+		fileName,
+		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+	);
+}
+
+function download(body: string | Uint8Array, fileName: string, contentType: string): Response {
 	const ascii = fileName.replace(/[^\w.-]/g, '_');
-	return new Response(text, {
+	return new Response(body as BodyInit, {
 		headers: {
-			'content-type': 'text/csv; charset=utf-8',
+			'content-type': contentType,
 			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
 			'cache-control': 'no-store'
 		}

@@ -13,7 +13,12 @@ export interface UploadEntry {
 	unchanged: number;
 	warnings: number;
 	undoneAt: string | null;
-	dialect: { encoding?: string; delimiter?: string; numberStyle?: string } | null;
+	dialect: {
+		encoding?: string;
+		delimiter?: string;
+		numberStyle?: string;
+		format?: string;
+	} | null;
 	userEmail: string | null;
 	/** How many jobcenters' rows it changed, and the first of them by name (not for jobcenter users). */
 	jobcenterCount: number;

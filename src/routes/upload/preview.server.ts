@@ -2,13 +2,14 @@
 import { channelName } from '$lib/channels';
 import { METRICS } from '$lib/server/db/schema';
 import type { DB } from '$lib/server/db';
-import { decode, fileSource, type Encoding, type Delimiter } from '$lib/server/ingest/dialect';
+import { decode, fileSource } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
 import type { Lang } from '$lib/server/ingest/messages';
 import { groupByReason, issueRows } from '$lib/server/ingest/preview';
 import { readRecords } from '$lib/server/ingest/records';
 import { dataRecords } from '$lib/server/ingest/scan';
 import type { Staged } from '$lib/server/ingest/staging';
+import { readWorkbook } from '$lib/server/ingest/workbook';
 
 const LISTED = 100;
 const SAMPLE_ROWS = 5;
@@ -60,20 +61,23 @@ export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang
 			jobcenter: `${c.name} (${c.code})`,
 			diffs: c.diffs
 		})),
-		sample: r.kind ? await sampleRows(staged.path, r.dialect.encoding, r.dialect.delimiter) : []
+		sample: r.kind ? await sampleRows(staged.path, r.dialect) : []
 	};
 }
 
 export type Preview = Awaited<ReturnType<typeof previewOf>>;
 
-/** The first data rows as the CSV parser split them, to show that umlauts and delimiters came through. */
-async function sampleRows(path: string, encoding: Encoding, delimiter: Delimiter) {
+/** The first data rows as the CSV parser (or the workbook reader) split them, to show that umlauts and delimiters came through. */
+async function sampleRows(path: string, dialect: IngestResult['dialect']) {
 	const rows: { line: number; cells: string[] }[] = [];
+	const source = fileSource(path);
+	const records =
+		'format' in dialect
+			? readWorkbook(source, dialect.numberStyle ?? 'de', { sheet: null })
+			: readRecords(decode(source, dialect.encoding), dialect.delimiter);
 	try {
-		for await (const record of dataRecords(
-			readRecords(decode(fileSource(path), encoding), delimiter)
-		)) {
-			rows.push(record);
+		for await (const { line, cells } of dataRecords(records)) {
+			rows.push({ line, cells });
 			if (rows.length >= SAMPLE_ROWS) break;
 		}
 	} catch {

@@ -13,6 +13,20 @@ export interface Dialect {
 	numberStyle: NumberStyle;
 }
 
+/** An Excel workbook has neither encoding nor delimiter: its cells are typed; `sheet` is the one read. */
+export interface WorkbookDialect {
+	format: 'xlsx';
+	sheet: string | null;
+	numberStyle: NumberStyle;
+}
+
+export type FileDialect = Dialect | WorkbookDialect;
+
+/** A ZIP's local file header: every .xlsx starts with it. */
+export function isZip(head: Uint8Array): boolean {
+	return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
 /** A file that can be read more than once, chunk by chunk, so that big files never sit in memory. */
 export type ByteSource = () => AsyncIterable<Uint8Array>;
 
@@ -29,7 +43,7 @@ export class UnreadableFile extends Error {
 		super(
 			reason === 'empty'
 				? 'The file is empty.'
-				: 'The file is not a text file (CSV); it looks like a binary file such as .xlsx.'
+				: 'The file is not a text file (CSV) nor an Excel workbook (.xlsx); it looks like another binary file such as an old .xls.'
 		);
 	}
 }
@@ -38,8 +52,10 @@ export interface Sniffed {
 	sha256: string;
 	bytes: number;
 	encoding: Encoding;
-	/** The start of the file, enough for the header line. */
+	/** The start of the file, enough for the header line; empty for a workbook. */
 	head: string;
+	/** A ZIP archive, so an Excel workbook or nothing we read. */
+	zip: boolean;
 }
 
 const HEAD_BYTES = 65_536;
@@ -77,6 +93,8 @@ export async function sniff(source: ByteSource): Promise<Sniffed> {
 		}
 	}
 	const start = Buffer.concat(head);
+	const sha256 = hash.digest('hex');
+	if (isZip(start)) return { sha256, bytes, encoding: 'utf-8', head: '', zip: true };
 	const encoding: Encoding =
 		start[0] === 0xff && start[1] === 0xfe
 			? 'utf-16le'
@@ -88,7 +106,7 @@ export async function sniff(source: ByteSource): Promise<Sniffed> {
 	if (nul && encoding !== 'utf-16le') throw new UnreadableFile('binary');
 	const text = decodeAll(start, encoding);
 	if (text.trim() === '') throw new UnreadableFile('empty');
-	return { sha256: hash.digest('hex'), bytes, encoding, head: text };
+	return { sha256, bytes, encoding, head: text, zip: false };
 }
 
 function decodeAll(bytes: Uint8Array, encoding: Encoding): string {
@@ -141,11 +159,11 @@ export class NumberStyleVote {
 }
 
 /**
- * Semicolon files are German, comma and tab files English, unless a value can only be read the
+ * Semicolon files (and workbooks) are German, comma and tab files English, unless a value can only be read the
  * other way; values that contradict each other make the file ambiguous.
  */
 export function decideNumberStyle(
-	delimiter: Delimiter,
+	delimiter: Delimiter | null,
 	vote: NumberStyleVote
 ): { style: NumberStyle } | { conflictLines: [number, number] } {
 	const { de, en } = vote.onlyStyle;
@@ -157,8 +175,9 @@ export function decideNumberStyle(
 	return { style: defaultNumberStyle(delimiter) };
 }
 
-export function defaultNumberStyle(delimiter: Delimiter): NumberStyle {
-	return delimiter === ';' ? 'de' : 'en';
+/** `null` is a workbook: text numbers in it were typed into German Excel. */
+export function defaultNumberStyle(delimiter: Delimiter | null): NumberStyle {
+	return delimiter === ';' || delimiter === null ? 'de' : 'en';
 }
 
 export function fileSource(path: string): ByteSource {

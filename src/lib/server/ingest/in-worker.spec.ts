@@ -48,10 +48,10 @@ describe('importInWorker', { timeout: 60_000 }, () => {
 	it('reports an unreadable file as importFile does', async () => {
 		const db = await testDatabase();
 		const path = sqliteOf(db).name;
-		const file = join(path, '..', 'book.xlsx');
-		writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+		const file = join(path, '..', 'book.xls');
+		writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
 		await expect(
-			importInWorker(path, file, { fileName: 'book.xlsx', userId: null, scope: ANALYST })
+			importInWorker(path, file, { fileName: 'book.xls', userId: null, scope: ANALYST })
 		).rejects.toBeInstanceOf(UnreadableFile);
 	});
 

@@ -1,6 +1,7 @@
 /**
- * Imports one CSV file as a pipeline of stages that return values: read → detect dialect → parse →
- * validate → decide number style → write (all rows in one transaction, or none).
+ * Imports one CSV file or Excel workbook as a pipeline of stages that return values: read →
+ * detect dialect → parse → validate → decide number style → write (all rows in one transaction,
+ * or none).
  */
 import type { DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
@@ -10,14 +11,18 @@ import {
 	detectDelimiter,
 	sniff,
 	type ByteSource,
-	type Dialect
+	type Delimiter,
+	type Dialect,
+	type FileDialect,
+	type WorkbookDialect
 } from './dialect';
 import { readHeader, wideHeader, type Kind } from './headers';
 import { IssueLog } from './issues';
-import type { Issue } from './messages';
+import { columnLetter, type Issue } from './messages';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { firstRecord, numberStyleOf } from './scan';
-import { CodeIndex } from './values';
+import { CodeIndex, type NumberStyle } from './values';
+import { checkWorkbook, readWorkbook, type WorkbookInfo } from './workbook';
 import { unreadable, validateFile, type FileHeader, type Validated } from './validate-file';
 import { writeMetrics, writeRegisterFile, type UploadRecord, type Written } from './write-stage';
 import type { RegisterChange } from './register';
@@ -48,7 +53,9 @@ export interface IngestOptions {
 
 export interface IngestResult extends Counts {
 	kind: Kind | null;
-	dialect: Partial<Dialect> & Pick<Dialect, 'encoding' | 'delimiter'>;
+	dialect:
+		| (Partial<Dialect> & Pick<Dialect, 'encoding' | 'delimiter'>)
+		| (Partial<WorkbookDialect> & Pick<WorkbookDialect, 'format' | 'sheet'>);
 	sha256: string;
 	uploadId: number | null;
 	columns: { name: string; field: string | null }[];
@@ -69,11 +76,14 @@ export async function importFile(
 ): Promise<IngestResult> {
 	// read
 	const sniffed = await sniff(source);
-	// detect dialect
-	const delimiter = detectDelimiter(sniffed.head);
+	// detect dialect: a workbook by its ZIP signature, a CSV's delimiter by its header line
+	const workbook: WorkbookInfo | null = sniffed.zip ? { sheet: null } : null;
+	const delimiter = workbook ? null : detectDelimiter(sniffed.head);
 	const result: IngestResult = {
 		kind: null,
-		dialect: { encoding: sniffed.encoding, delimiter },
+		dialect: workbook
+			? { format: 'xlsx', sheet: null }
+			: { encoding: sniffed.encoding, delimiter: delimiter as Delimiter },
 		sha256: sniffed.sha256,
 		uploadId: null,
 		columns: [],
@@ -84,8 +94,8 @@ export async function importFile(
 		registerChanges: [],
 		...new IssueLog().view()
 	};
-	const wide = wideHeader(sniffed.head, delimiter);
-	if (wide) return Object.assign(result, { errors: [wide], errorCount: 1 });
+	const refused = workbook ? await checkWorkbook(source) : wideHeader(sniffed.head, delimiter!);
+	if (refused) return Object.assign(result, { errors: [refused], errorCount: 1 });
 	// parse
 	let bytesRead = 0;
 	const counted: ByteSource = async function* () {
@@ -95,9 +105,24 @@ export async function importFile(
 			yield chunk;
 		}
 	};
-	const records = () => readRecords(decode(counted, sniffed.encoding), delimiter);
-	const headed = await headerOf(records, options.scope);
-	if (!headed.header) return Object.assign(result, headed.outcome);
+	// A workbook's numbers are written in the style its text is read in, so that both read alike.
+	const records = (style: NumberStyle) =>
+		workbook
+			? readWorkbook(counted, style, workbook)
+			: readRecords(decode(counted, sniffed.encoding), delimiter!);
+	const provisional = defaultNumberStyle(delimiter);
+	const headed = await headerOf(() => records(provisional), options.scope);
+	const located = () => (workbook ? locate(result, workbook.sheet) : result);
+	if (workbook) result.dialect = { format: 'xlsx', sheet: workbook.sheet };
+	if (!headed.header) {
+		Object.assign(result, headed.outcome);
+		// A text file without a line was refused as empty; a workbook's first sheet may be.
+		if (workbook && result.errorCount === 0 && result.kind === null) {
+			const issue: Issue = { line: null, column: null, value: null, code: 'empty_sheet' };
+			Object.assign(result, { errors: [issue], errorCount: 1 });
+		}
+		return located();
+	}
 	const { header } = headed;
 	Object.assign(result, headed.outcome);
 
@@ -115,15 +140,16 @@ export async function importFile(
 		month: { current: currentMonth(options.env ?? process.env) },
 		onRecord: (records: number) => options.onBytesRead?.(bytesRead, sniffed.bytes, records)
 	};
-	const provisional = defaultNumberStyle(delimiter);
-	let validated = await validateFile(header, records(), provisional, context);
+	let validated = await validateFile(header, records(provisional), provisional, context);
 	let decided = numberStyleOf(validated.watch, delimiter);
 	if ('style' in decided && decided.style !== provisional) {
-		validated = await validateFile(header, records(), decided.style, context);
+		validated = await validateFile(header, records(decided.style), decided.style, context);
 		decided = numberStyleOf(validated.watch, delimiter);
 	}
 	const style = 'style' in decided ? decided.style : provisional;
-	const dialect: Dialect = { encoding: sniffed.encoding, delimiter, numberStyle: style };
+	const dialect: FileDialect = workbook
+		? { format: 'xlsx', sheet: workbook.sheet, numberStyle: style }
+		: { encoding: sniffed.encoding, delimiter: delimiter!, numberStyle: style };
 	let { log } = validated;
 	let warn = (issue: Issue) => log.add(issue);
 	if (validated.records === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
@@ -147,7 +173,29 @@ export async function importFile(
 					dialect
 				};
 	const written = await write(db, header, validated, log, warn, upload, options);
-	return Object.assign(result, { dialect }, written, log.view());
+	Object.assign(result, { dialect }, written, log.view());
+	return located();
+}
+
+/**
+ * In a workbook, every message names the sheet and the cell's column letter, as Excel shows them;
+ * the column's header text stays in `column`.
+ */
+function locate(result: IngestResult, sheet: string | null): IngestResult {
+	const names = result.columns.map((c) => c.name);
+	const at = (issue: Issue): Issue => {
+		const extra = /^#(\d+)$/.exec(issue.column ?? '');
+		const index = extra ? Number(extra[1]) - 1 : names.indexOf(issue.column ?? '');
+		return {
+			...issue,
+			...(sheet === null ? {} : { sheet }),
+			...(index < 0 ? {} : { cell: columnLetter(index) })
+		};
+	};
+	return Object.assign(result, {
+		errors: result.errors.map(at),
+		warnings: result.warnings.map(at)
+	});
 }
 
 /** The header record read and checked; `header` is unset when the file ends there. */

@@ -4,6 +4,9 @@ export type Lang = 'de' | 'en';
 
 export const ERROR_CODES = [
 	'unreadable_csv',
+	'unreadable_workbook',
+	'workbook_too_large',
+	'empty_sheet',
 	'no_rows',
 	'unknown_kind',
 	'missing_column',
@@ -54,6 +57,42 @@ export interface Issue {
 	code: IssueCode;
 	/** Details for the sentence, such as the earlier line of a duplicate. */
 	detail?: string;
+	/** In a workbook: the sheet, and the column's letter as Excel shows it (`C`). */
+	sheet?: string;
+	cell?: string;
+}
+
+/** `0` → `A`, `27` → `AB`, as Excel names its columns. */
+export function columnLetter(index: number): string {
+	let letters = '';
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+		letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	}
+	return letters;
+}
+
+/**
+ * Where a workbook's issue is, as Excel shows it, with the column's header text:
+ * `Blatt „Kennzahlen“, Zeile 5, Spalte C („Reichweite“)`.
+ */
+export function workbookLocation(issue: Issue, lang: Lang): string | null {
+	if (issue.sheet === undefined) return null;
+	const en = lang === 'en';
+	const quote = (text: string) => (en ? `"${text}"` : `„${text}“`);
+	const named = issue.column !== null && !issue.column.startsWith('#');
+	const column =
+		issue.cell === undefined
+			? named
+				? quote(issue.column as string)
+				: null
+			: `${issue.cell}${named ? ` (${quote(issue.column as string)})` : ''}`;
+	return [
+		`${en ? 'Sheet' : 'Blatt'} ${quote(issue.sheet)}`,
+		issue.line === null ? null : `${en ? 'row' : 'Zeile'} ${issue.line}`,
+		column === null ? null : `${en ? 'column' : 'Spalte'} ${column}`
+	]
+		.filter(Boolean)
+		.join(', ');
 }
 
 type Sentence = (detail: string) => string;
@@ -61,10 +100,31 @@ type Sentence = (detail: string) => string;
 /** More columns than any template or platform export has; a wider header is refused before anything else. */
 export const MAX_COLUMNS = 200;
 
+/** What a workbook may unpack to: far above the 20 MB a CSV upload holds as XML, far below a zip bomb. */
+export const MAX_UNPACKED_MB = 512;
+
 const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 	unreadable_csv: [
 		(d) => `Die Datei ist kein lesbares CSV (${d}). Bitte prüfen Sie die Anführungszeichen.`,
 		(d) => `The file is not readable CSV (${d}). Please check the quotation marks.`
+	],
+	unreadable_workbook: [
+		() =>
+			'Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): Sie ist beschädigt oder ein anderes ZIP-Archiv. Bitte speichern Sie sie in Excel erneut als „Excel-Arbeitsmappe (*.xlsx)“ oder als CSV.',
+		() =>
+			'The file is not a readable Excel workbook (.xlsx): it is damaged or another ZIP archive. Please save it again in Excel as "Excel Workbook (*.xlsx)" or as CSV.'
+	],
+	workbook_too_large: [
+		() =>
+			`Die Arbeitsmappe ist ausgepackt zu groß (mehr als ${MAX_UNPACKED_MB} MB). Bitte laden Sie nur das Blatt mit den Kennzahlen hoch, etwa als CSV, oder teilen Sie es auf.`,
+		() =>
+			`The workbook is too large unpacked (more than ${MAX_UNPACKED_MB} MB). Please upload only the sheet with the figures, e.g. as CSV, or split it.`
+	],
+	empty_sheet: [
+		() =>
+			'Das erste Blatt der Arbeitsmappe ist leer. Benchlearn liest nur das erste Blatt: Bitte ziehen Sie das Blatt mit den Kennzahlen in Excel ganz nach links.',
+		() =>
+			'The first sheet of the workbook is empty. Benchlearn reads only the first sheet: please drag the sheet with the figures to the far left in Excel.'
 	],
 	no_rows: [
 		() => 'Die Datei enthält keine Datenzeilen unter der Kopfzeile.',
@@ -192,8 +252,8 @@ export function issueMessage(issue: Issue, lang: Lang): string {
 const UNREADABLE: Record<'empty' | 'binary', [de: string, en: string]> = {
 	empty: ['Die Datei ist leer.', 'The file is empty.'],
 	binary: [
-		'Die Datei ist keine Textdatei (CSV); sie sieht aus wie eine Binärdatei, etwa .xlsx.',
-		'The file is not a text file (CSV); it looks like a binary file such as .xlsx.'
+		'Die Datei ist weder eine Textdatei (CSV) noch eine Excel-Arbeitsmappe (.xlsx), sondern eine andere Binärdatei, etwa eine alte .xls-Datei.',
+		'The file is not a text file (CSV) nor an Excel workbook (.xlsx); it looks like another binary file such as an old .xls.'
 	]
 };
 

@@ -2,9 +2,20 @@
 import { excelCsv } from '$lib/server/csv';
 import { isWarning, issueMessage, type Issue, type IssueCode, type Lang } from './messages';
 
+/** A workbook's column as Excel names it, with its header text: `C (Reichweite)`. */
+function columnOf(issue: Issue): string | null {
+	if (issue.cell === undefined) return issue.column;
+	return issue.column === null || issue.column.startsWith('#')
+		? issue.cell
+		: `${issue.cell} (${issue.column})`;
+}
+
 /** Short names of the reasons, for "37 × Unbekannter Kanal"; the full sentences stay in messages.ts. */
 const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	unreadable_csv: ['Kein lesbares CSV', 'Not readable CSV'],
+	unreadable_workbook: ['Keine lesbare Arbeitsmappe', 'Not a readable workbook'],
+	workbook_too_large: ['Arbeitsmappe zu groß', 'Workbook too large'],
+	empty_sheet: ['Erstes Blatt leer', 'First sheet empty'],
 	no_rows: ['Keine Datenzeilen', 'No data rows'],
 	unknown_kind: ['Art der Datei nicht erkennbar', 'Kind of file not recognisable'],
 	missing_column: ['Pflichtspalte fehlt', 'Required column missing'],
@@ -74,7 +85,7 @@ export interface IssueRow {
 export function issueRows(issues: Issue[], lang: Lang, limit = Infinity): IssueRow[] {
 	return issues.slice(0, limit).map((i) => ({
 		line: i.line,
-		column: i.column,
+		column: columnOf(i),
 		value: i.value,
 		message: issueMessage(i, lang)
 	}));
@@ -93,7 +104,7 @@ export function errorCsv(issues: Issue[], lang: Lang): string {
 		HEADERS[lang],
 		...sorted.map((i) => [
 			i.line,
-			i.column,
+			columnOf(i),
 			i.value,
 			(isWarning(i.code) ? WARNING[lang] : '') + issueMessage(i, lang)
 		])

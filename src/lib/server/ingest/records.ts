@@ -8,13 +8,17 @@ export interface CsvRecord {
 	/** Header = 1; a quoted field with line breaks stays one line, as in Excel. */
 	line: number;
 	cells: string[];
+	/** From a workbook: the cells that were numbers, already written in the style asked for. */
+	typed?: boolean[];
 }
 
-/** The CSV syntax itself is broken (an unclosed quote, …) from this line on. */
+/** The file's syntax itself is broken (an unclosed quote, a damaged workbook, …) from this line on. */
 export class CsvSyntaxError extends Error {
 	constructor(
 		readonly line: number,
-		readonly reason: string
+		readonly reason: string,
+		readonly code:
+			'unreadable_csv' | 'unreadable_workbook' | 'workbook_too_large' = 'unreadable_csv'
 	) {
 		super(reason);
 	}

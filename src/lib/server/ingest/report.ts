@@ -1,5 +1,5 @@
 /** The import result as the CLI prints it: the `--json` contract, or sentences for people. */
-import { issueMessage, type Issue, type Lang } from './messages';
+import { issueMessage, workbookLocation, type Issue, type Lang } from './messages';
 import type { IngestResult } from './ingest';
 
 export function toJson(result: IngestResult, lang: Lang) {
@@ -9,15 +9,23 @@ export function toJson(result: IngestResult, lang: Lang) {
 		column: i.column,
 		value: i.value,
 		code: i.code,
-		message: issueMessage(i, lang)
+		message: issueMessage(i, lang),
+		// A workbook's issues also name the sheet and the column letter, as Excel shows them.
+		...(i.sheet === undefined ? {} : { sheet: i.sheet, cell: i.cell ?? null })
 	});
+	const d = result.dialect;
 	return {
 		kind: result.kind,
-		dialect: {
-			encoding: result.dialect.encoding,
-			delimiter: result.dialect.delimiter,
-			numberStyle: result.dialect.numberStyle ?? null
-		},
+		dialect:
+			'format' in d
+				? {
+						format: d.format,
+						sheet: d.sheet,
+						encoding: null,
+						delimiter: null,
+						numberStyle: d.numberStyle ?? null
+					}
+				: { encoding: d.encoding, delimiter: d.delimiter, numberStyle: d.numberStyle ?? null },
 		uploadId: result.uploadId,
 		// A rejected file wrote nothing, so it reports nothing as written.
 		inserted: rejected ? 0 : result.inserted,
@@ -35,6 +43,8 @@ const WORDS = {
 		unknown: 'unbekannte Art',
 		numbers: { de: 'Zahlen deutsch (1.234,5)', en: 'Zahlen englisch (1,234.5)' },
 		delimiter: 'Trennzeichen',
+		workbook: (sheet: string | null) =>
+			`Excel-Arbeitsmappe${sheet === null ? '' : `, Blatt „${sheet}“`}`,
 		errors: 'Fehler',
 		warnings: 'Warnungen',
 		line: 'Zeile',
@@ -52,6 +62,8 @@ const WORDS = {
 		unknown: 'unknown kind',
 		numbers: { de: 'German numbers (1.234,5)', en: 'English numbers (1,234.5)' },
 		delimiter: 'delimiter',
+		workbook: (sheet: string | null) =>
+			`Excel workbook${sheet === null ? '' : `, sheet "${sheet}"`}`,
 		errors: 'Errors',
 		warnings: 'Warnings',
 		line: 'line',
@@ -69,22 +81,24 @@ const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', '\t': 'Tab' };
 
 export function toText(result: IngestResult, lang: Lang, dryRun: boolean): string {
 	const w = WORDS[lang];
-	const { encoding, delimiter, numberStyle } = result.dialect;
+	const d = result.dialect;
 	const lines = [
 		[
 			result.kind ? w[result.kind] : w.unknown,
-			encoding.toUpperCase(),
-			`${w.delimiter} ${DELIMITERS[delimiter]}`,
-			...(numberStyle ? [w.numbers[numberStyle]] : [])
+			...('format' in d
+				? [w.workbook(d.sheet)]
+				: [d.encoding.toUpperCase(), `${w.delimiter} ${DELIMITERS[d.delimiter]}`]),
+			...(d.numberStyle ? [w.numbers[d.numberStyle]] : [])
 		].join(' · ')
 	];
 	const list = (title: string, issues: Issue[], count: number) => {
 		if (count === 0) return;
 		lines.push(`${title} (${count}):`);
 		for (const i of issues) {
+			const location = workbookLocation(i, lang);
 			const where = [
-				i.line === null ? null : `${w.line} ${i.line}`,
-				i.column === null ? null : `${w.column} ${w.quote(i.column)}`,
+				location ?? (i.line === null ? null : `${w.line} ${i.line}`),
+				location !== null || i.column === null ? null : `${w.column} ${w.quote(i.column)}`,
 				i.value === null || i.value === '' ? null : `${w.value} ${w.quote(i.value)}`
 			].filter(Boolean);
 			lines.push(`  ${where.join(', ')}${where.length ? ': ' : ''}${issueMessage(i, lang)}`);

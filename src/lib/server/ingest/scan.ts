@@ -37,6 +37,7 @@ export class StyleWatch {
 		const { de, en } = this.vote.onlyStyle;
 		if (de !== undefined && en !== undefined) return;
 		for (const i of this.numeric) {
+			if (record.typed?.[i]) continue;
 			const cell = record.cells[i];
 			// Without a separator, both styles read a number alike.
 			if (cell && (cell.includes(',') || cell.includes('.'))) {
@@ -45,7 +46,7 @@ export class StyleWatch {
 		}
 	}
 
-	decide(delimiter: Delimiter): ReturnType<typeof decideNumberStyle> {
+	decide(delimiter: Delimiter | null): ReturnType<typeof decideNumberStyle> {
 		return decideNumberStyle(delimiter, this.vote);
 	}
 }
@@ -56,7 +57,7 @@ export class StyleWatch {
  */
 export function numberStyleOf(
 	watch: StyleWatch,
-	delimiter: Delimiter
+	delimiter: Delimiter | null
 ): { style: NumberStyle } | { mixed: Issue } {
 	const decided = watch.decide(delimiter);
 	if ('style' in decided) return decided;

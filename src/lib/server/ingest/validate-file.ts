@@ -37,7 +37,13 @@ export function presentMetrics(header: FileHeader): Metric[] {
 }
 
 export function unreadable(e: CsvSyntaxError): Issue {
-	return { line: e.line, column: null, value: null, code: 'unreadable_csv', detail: e.reason };
+	return {
+		line: e.line > 0 ? e.line : null,
+		column: null,
+		value: null,
+		code: e.code,
+		detail: e.reason
+	};
 }
 
 /** Reads every data row of `records` in `style`; a syntax error ends the file with its issue. */

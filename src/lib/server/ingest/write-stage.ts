@@ -2,7 +2,7 @@
 import type SQLite from 'better-sqlite3';
 import { sqliteOf, type DB } from '$lib/server/db';
 import type { Metric } from '$lib/server/db/schema';
-import type { Dialect } from './dialect';
+import type { FileDialect } from './dialect';
 import type { Kind } from './headers';
 import type { Issue } from './messages';
 import type { MetricRows } from './metric-rows';
@@ -16,7 +16,7 @@ export interface UploadRecord {
 	fileName: string;
 	sha256: string;
 	kind: Kind;
-	dialect: Dialect;
+	dialect: FileDialect;
 }
 
 export interface WriteHooks {
