@@ -76,6 +76,7 @@ class WorkbookBroken extends CsvSyntaxError {
 type Reader = ExcelJS.stream.xlsx.WorkbookReader & { model?: { sheets?: { name: string }[] } };
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & {
 	name: string;
+	id: number | string;
 	iterator: AsyncIterable<Buffer> & { destroy?: () => void };
 };
 
@@ -112,6 +113,10 @@ export async function* readWorkbook(
 		hyperlinks: 'ignore',
 		entries: 'ignore'
 	}) as Reader;
+	// exceljs reads `model.sheets` when a sheet arrives; in an archive that holds the sheet before
+	// `xl/workbook.xml` (the order varies between programs) the model is not there yet and the
+	// reader would throw. Empty until then: the sheet is taken as the first, by its file name.
+	(reader as { model: unknown }).model = { sheets: [] };
 	const sheets = reader[Symbol.asyncIterator]() as AsyncGenerator<SheetReader>;
 	let line = 0;
 	let done = false;
@@ -127,7 +132,7 @@ export async function* readWorkbook(
 				continue;
 			}
 			done = true;
-			info.sheet = sheet.name;
+			info.sheet = sheet.name ?? `Tabelle${sheet.id}`;
 			sheet.iterator = bounded(sheet.iterator) as SheetReader['iterator'];
 			let dateColumns: Set<number> | null = null;
 			for await (const row of sheet) {
