@@ -16,7 +16,7 @@ import {
 	sweep
 } from '$lib/server/ingest/staging';
 import { config } from '$lib/server/startup';
-import { METRIC_LABELS } from './metrics';
+import { METRIC_LABELS } from '$lib/metricLabels';
 import { fieldName, fieldOf, formFile, type MonthForm } from './rows.server';
 
 export const dir = () => stagingDir(config().databasePath);

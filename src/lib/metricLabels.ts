@@ -1,4 +1,4 @@
-/** The form's columns: every stored metric, in the order of METRICS, with its German or English header. */
+/** Every stored metric's column header in the page language, in the order of METRICS: the form's columns and the preview's field names. */
 import { m } from '$lib/paraglide/messages';
 import type { Metric } from '$lib/server/db/schema';
 
