@@ -54,10 +54,14 @@ test('a round with a reversed period and no participants is refused with German 
 }) => {
 	await signIn(page, 'analyst');
 	await page.goto('/rounds');
+	// Filled and sent while the page hydrates, the form once came back without its messages (CI).
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name der Runde').fill('Falsch herum');
 	await page.getByLabel('Erster Monat').fill('2026-09');
 	await page.getByLabel('Letzter Monat').fill('2026-03');
+	const answered = page.waitForResponse((r) => r.url().includes('/create'));
 	await page.getByRole('button', { name: 'Runde anlegen' }).click();
+	await answered;
 	await expect(
 		page.getByText('Der erste Monat (2026-09) liegt nach dem letzten Monat (2026-03).')
 	).toBeVisible();
