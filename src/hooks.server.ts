@@ -77,6 +77,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	} else if (!csp) {
 		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 	}
+	// What a signed-in person sees stays out of shared caches and the browser's disk cache.
+	if (event.locals.viewer && !headers.has('cache-control')) {
+		headers.set('cache-control', 'private, no-store');
+	}
 	// The URL is https when ORIGIN says so or the proxy's PROTOCOL_HEADER does (adapter-node).
 	if (event.url.protocol === 'https:') {
 		headers.set('strict-transport-security', 'max-age=31536000');

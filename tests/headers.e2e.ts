@@ -97,6 +97,8 @@ test('a page, a download and a 404 carry the security headers; over HTTP no HSTS
 	// Only the printed report may apply an inline <style> element.
 	expect(csp).not.toMatch(/style-src-elem[^;]*unsafe-inline/);
 	expect(login.headers()['strict-transport-security']).toBeUndefined();
+	// Signed out, nothing personal: the login page may be cached as usual.
+	expect(login.headers()['cache-control'] ?? '').not.toContain('no-store');
 
 	const signedIn = await request.post('/login', {
 		form: { email: ACCOUNTS.jobcenter.email, password: ACCOUNTS.jobcenter.password },
@@ -120,8 +122,14 @@ test('a page, a download and a 404 carry the security headers; over HTTP no HSTS
 	expect(flags(locale)).not.toContain('httponly');
 	expect(flags(locale)).not.toContain('secure');
 
+	// Signed in (the request context keeps the cookie), pages and downloads stay out of caches.
+	const own = await request.get('/', { headers: { accept: 'text/html' } });
+	expect(own.status()).toBe(200);
+	expect(own.headers()['cache-control']).toBe('private, no-store');
+
 	const download = await request.get('/upload/vorlage/metrics');
 	expect(download.status()).toBe(200);
+	expect(download.headers()['cache-control']).toContain('no-store');
 	expect(download.headers()['content-disposition']).toContain('attachment');
 	expectBaseHeaders(download);
 	expect(download.headers()['content-security-policy']).toContain("default-src 'none'");

@@ -43,8 +43,12 @@ export function setLanguageCookie(cookies: Cookies, locale: string, url: URL): v
 	});
 }
 
+/** The longest path a sign-in goes back to; a page's own URL with its filters is far shorter. */
+const MAX_REDIRECT = 2000;
+
 /** Only paths on this site, so that a crafted link cannot send people elsewhere after signing in. */
 export function safeRedirect(target: unknown): string {
 	const path = typeof target === 'string' ? target : '';
-	return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+	const local = path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+	return local && path.length <= MAX_REDIRECT ? path : '/';
 }
