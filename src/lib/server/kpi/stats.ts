@@ -1,4 +1,5 @@
 /** Pure peer statistics: R-7 quantiles, percentile rank, quartile position and small-cell suppression. */
+import { quantileSorted } from 'd3-array';
 import type { Better } from './catalogue';
 
 export interface PeerStats {
@@ -28,13 +29,10 @@ export interface Position {
 	deviationFromMedianPct: number | null;
 }
 
-/** R-7 (Excel QUARTILE.INC, d3-array `quantile`) on values sorted ascending; NaN when empty. */
+/** R-7 (Excel QUARTILE.INC) on values sorted ascending, by d3-array; NaN when empty. */
 export function quantile(sorted: readonly number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	const h = (sorted.length - 1) * Math.min(1, Math.max(0, p));
-	const lo = Math.floor(h);
-	if (lo + 1 >= sorted.length) return sorted[lo];
-	return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+	// d3's types ask for a mutable array; quantileSorted only reads it.
+	return quantileSorted(sorted as number[], p) ?? NaN;
 }
 
 export function peerStats(values: readonly number[]): PeerStats | null {
