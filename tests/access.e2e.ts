@@ -36,6 +36,11 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/kpi/[id]': [303, 200, 303, 303],
 	'/karte': [303, 200, 303, 303],
 	'/kanaele': [303, 200, 303, 303],
+	// Each dashboard page's table as a file answers as its page does (analysts: the register).
+	'/export': [303, 200, 200, 200],
+	'/kpi/[id]/export': [303, 200, 303, 303],
+	'/karte/export': [303, 200, 303, 303],
+	'/kanaele/export': [303, 200, 303, 303],
 	'/uploads/loeschen': [303, 403, 200, 200],
 	'/rounds/[id]': [303, 200, 200, 200],
 	// Jobcenter users are sent on to their own report.

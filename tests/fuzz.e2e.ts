@@ -155,6 +155,7 @@ function queries(): Record<string, Query> {
 		seite: integer
 	};
 	const axis = fc.oneof(fc.constantFrom('hours_per_post', 'interactions', 'followers'), junk);
+	const format = fc.oneof(fc.constantFrom('csv', 'xlsx'), junk);
 	return {
 		'/': { ...dashboard, ...register },
 		'/login': {
@@ -187,6 +188,10 @@ function queries(): Record<string, Query> {
 		'/kpi/[id]': dashboard,
 		'/karte': { ...dashboard, x: axis, y: axis },
 		'/kanaele': dashboard,
+		'/export': { ...dashboard, ...register, format },
+		'/kpi/[id]/export': { ...dashboard, format },
+		'/karte/export': { ...dashboard, x: axis, y: axis, format },
+		'/kanaele/export': { ...dashboard, format },
 		'/uploads/loeschen': {},
 		'/rounds/[id]': { kanaele: fc.oneof(fc.constant('1'), junk) },
 		'/rounds/[id]/bericht': {
