@@ -204,7 +204,9 @@ function queries(): Record<string, Query> {
 			format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk),
 			jc: code,
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk)
-		}
+		},
+		'/rounds/[id]/berichte': {},
+		'/rounds/[id]/berichte/zip': {}
 	};
 }
 
@@ -308,6 +310,11 @@ function actions(): Record<string, ActionFuzz> {
 		'/uploads/loeschen?/delete': {
 			writes: true,
 			fields: { jobcenter: noCode, from: month, to: month, channel: channels }
+		},
+		// Without the form's own value it starts nothing (a batch prints every participant's PDF).
+		'/rounds/[id]/berichte?/start': {
+			writes: true,
+			fields: { umfang: junk.filter((v) => v !== 'jobcenter') }
 		},
 		// Sent last of all, since it ends the session: see the end of each viewer's test.
 		'/logout': { writes: false, fields: {} }
