@@ -193,9 +193,23 @@ test('a chart downloads as SVG with its title and source line, and as PNG', asyn
 	// Twice the chart's width on the screen, so that it is sharp on slides.
 	expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
 
-	// The downloaded picture itself, for the eye.
+	// The map's dots are HTML on the page: in the file they are circles of their own.
+	await page.goto('/karte');
+	await page.waitForLoadState('networkidle');
+	const [mapDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /^SVG: Aufwand und Wirkung/ }).click()
+	]);
+	const map = readFileSync(await mapDownload.path(), 'utf8');
+	const dots = await page.locator('.scatter .dot').count();
+	expect(map.match(/<ellipse /g)?.length).toBeGreaterThanOrEqual(dots);
+	expect(map).toContain('Quelle: Benchlearn');
+
+	// The downloaded pictures themselves, for the eye.
 	await page.setContent(`<body style="margin:0">${svg}</body>`);
 	await page.screenshot({ path: 'test-results/screenshots/exports-chart-svg.png' });
+	await page.setContent(`<body style="margin:0">${map}</body>`);
+	await page.screenshot({ path: 'test-results/screenshots/exports-map-svg.png', fullPage: true });
 });
 
 test('without JavaScript the table exports are links that work, and no chart buttons appear', async ({
