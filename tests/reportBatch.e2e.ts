@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { tempPath } from './processes';
@@ -54,6 +55,12 @@ test('an analyst starts all reports of a round, follows the progress and downloa
 		`Fertig: ${participants.length} Berichte als PDF`
 	);
 	await shot(page, 'done');
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 
 	const zip = await page.request.get((await link.getAttribute('href'))!);
 	expect(zip.status()).toBe(200);
