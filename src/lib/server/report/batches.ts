@@ -79,7 +79,6 @@ export async function startBatch(
 		jobs,
 		zipPath
 	};
-	const worker = await startWorker(job);
 	const finish = (failure: string | null, bytes = 0) => {
 		if (batch.finishedAt !== null) return;
 		batch.finishedAt = Date.now();
@@ -88,13 +87,22 @@ export async function startBatch(
 		else log.error({ event: 'report_batch', roundId: round.id, failure }, 'report batch failed');
 		rmSync(pdfs, { recursive: true, force: true });
 	};
-	worker.on('message', (message: BatchMessage) => {
-		if (message.type === 'progress') batch.done = message.done;
-		else if (message.type === 'done') finish(null, message.bytes);
-		else finish(message.reason);
-	});
-	worker.on('error', (e) => finish(e.message));
-	worker.on('exit', (code) => finish(`The report worker ended with exit code ${code}.`));
+	log.info(
+		{ event: 'report_batch', roundId: round.id, userId, files: jobs.length },
+		'report batch started'
+	);
+	try {
+		const worker = await startWorker(job);
+		worker.on('message', (message: BatchMessage) => {
+			if (message.type === 'progress') batch.done = message.done;
+			else if (message.type === 'done') finish(null, message.bytes);
+			else finish(message.reason);
+		});
+		worker.on('error', (e) => finish(e.message));
+		worker.on('exit', (code) => finish(`The report worker ended with exit code ${code}.`));
+	} catch (e) {
+		finish(e instanceof Error ? e.message : String(e));
+	}
 	return { started: true, batch };
 }
 

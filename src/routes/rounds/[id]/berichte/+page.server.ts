@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { readConfig } from '$lib/server/config';
 import { choice, form, pathId } from '$lib/server/params';
@@ -51,6 +52,7 @@ export const actions: Actions = {
 			return fail(409, {
 				message: m.batch_running_already({ done: batch.done, total: batch.total })
 			});
+		await audit(db(), viewer, 'round_exported', `${round.id}: pdf, ${batch.total}`);
 		redirect(303, `/rounds/${round.id}/berichte`);
 	}
 };
