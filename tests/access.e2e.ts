@@ -36,11 +36,19 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/kpi/[id]': [303, 200, 303, 303],
 	'/karte': [303, 200, 303, 303],
 	'/kanaele': [303, 200, 303, 303],
+	// Each dashboard page's table as a file answers as its page does (analysts: the register).
+	'/export': [303, 200, 200, 200],
+	'/kpi/[id]/export': [303, 200, 303, 303],
+	'/karte/export': [303, 200, 303, 303],
+	'/kanaele/export': [303, 200, 303, 303],
 	'/uploads/loeschen': [303, 403, 200, 200],
 	'/rounds/[id]': [303, 200, 200, 200],
 	// Jobcenter users are sent on to their own report.
 	'/rounds/[id]/bericht': [303, 303, 200, 200],
-	'/rounds/[id]/export': [303, 200, 200, 200]
+	'/rounds/[id]/export': [303, 200, 200, 200],
+	// All reports of a round as PDF: analysts only; no ZIP before a batch has run.
+	'/rounds/[id]/berichte': [303, 403, 200, 200],
+	'/rounds/[id]/berichte/zip': [303, 403, 404, 404]
 };
 
 /** Sample values for the route parameters. */
@@ -76,6 +84,7 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/jobcenter?/setActive': [303, 403, 400, 400],
 	'/uploads/loeschen?/check': [303, 403, 400, 400],
 	'/uploads/loeschen?/delete': [303, 403, 400, 400],
+	'/rounds/[id]/berichte?/start': [303, 403, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

@@ -155,6 +155,7 @@ function queries(): Record<string, Query> {
 		seite: integer
 	};
 	const axis = fc.oneof(fc.constantFrom('hours_per_post', 'interactions', 'followers'), junk);
+	const format = fc.oneof(fc.constantFrom('csv', 'xlsx'), junk);
 	return {
 		'/': { ...dashboard, ...register },
 		'/login': {
@@ -187,6 +188,10 @@ function queries(): Record<string, Query> {
 		'/kpi/[id]': dashboard,
 		'/karte': { ...dashboard, x: axis, y: axis },
 		'/kanaele': dashboard,
+		'/export': { ...dashboard, ...register, format },
+		'/kpi/[id]/export': { ...dashboard, format },
+		'/karte/export': { ...dashboard, x: axis, y: axis, format },
+		'/kanaele/export': { ...dashboard, format },
 		'/uploads/loeschen': {},
 		'/rounds/[id]': { kanaele: fc.oneof(fc.constant('1'), junk) },
 		'/rounds/[id]/bericht': {
@@ -199,7 +204,9 @@ function queries(): Record<string, Query> {
 			format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk),
 			jc: code,
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk)
-		}
+		},
+		'/rounds/[id]/berichte': {},
+		'/rounds/[id]/berichte/zip': {}
 	};
 }
 
@@ -303,6 +310,11 @@ function actions(): Record<string, ActionFuzz> {
 		'/uploads/loeschen?/delete': {
 			writes: true,
 			fields: { jobcenter: noCode, from: month, to: month, channel: channels }
+		},
+		// Without the form's own value it starts nothing (a batch prints every participant's PDF).
+		'/rounds/[id]/berichte?/start': {
+			writes: true,
+			fields: { umfang: junk.filter((v) => v !== 'jobcenter') }
 		},
 		// Sent last of all, since it ends the session: see the end of each viewer's test.
 		'/logout': { writes: false, fields: {} }

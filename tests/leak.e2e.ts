@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { decodeHTML } from 'entities';
-import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { CHANNEL_IDS } from '../src/lib/channels';
 import { ensureClosedReportRound, ensureReportRound } from './reportRound';
 import { routeUrls } from './routes';
@@ -20,8 +21,8 @@ function containsToken(haystack: string, needle: string): boolean {
 }
 
 test('a jobcenter user never receives another jobcenter\'s name, code or foreign ring', async ({ page, baseURL }) => {
-	// A crawl of every page and filter value: the bound only catches a hang on a busy machine.
-	test.setTimeout(120_000);
+	// A crawl of every page, filter value and export: the bound only catches a hang on a busy machine.
+	test.setTimeout(240_000);
 	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
 	const own = sqlite
 		.prepare(`select j.id, j.ring from app_user u join jobcenter j on j.id = u.jobcenter_id where u.email = 'jobcenter@demo.test'`)
@@ -57,7 +58,18 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		...[round, closed].flatMap((id) => [
 			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
 			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`]
-		])
+		]),
+		// Every dashboard export in both formats, with the filters the pages offer, rounds included.
+		...['/export', '/kpi/followers/export', '/kpi/engagement_rate_pct/export', '/karte/export', '/kanaele/export'].flatMap(
+			(path) =>
+				['csv', 'xlsx'].flatMap((format) =>
+					['', '&peers=all', '&peers=state', '&channel=facebook', `&round=${round}`, `&round=${closed}`].map(
+						(extra) => `${path}?format=${format}${extra}`
+					)
+				)
+		),
+		'/karte/export?format=xlsx&x=hours_per_post&y=interactions_per_staff_hour',
+		'/export?format=xlsx&suche=jobcenter&seite=2'
 	];
 	const queue = [...routeUrls(), ...filters];
 	const visited = new Set<string>();
@@ -67,13 +79,13 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		if (visited.has(url)) continue;
 		visited.add(url);
 		const response = await page.request.get(url, { headers: { accept: 'text/html' } });
-		const text = await response.text();
+		const text = await bodyText(response);
 		bodies.push({ url, text });
 		for (const match of text.matchAll(/href="(\/[^"#]*)"/g)) {
 			const link = decodeHTML(match[1]);
 			if (!link.startsWith('/_app') && !link.startsWith('/logout') && visited.size < 200) queue.push(link);
 		}
-		if (!url.includes('__data.json')) {
+		if (!url.includes('__data.json') && !url.includes('/export')) {
 			const [path, search] = url.split('?');
 			queue.push(path.replace(/\/$/, '') + '/__data.json' + (search ? `?${search}` : ''));
 		}
@@ -89,6 +101,46 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 	await page.goto('/');
 	await page.screenshot({ path: 'test-results/screenshots/leak-jobcenter-overview.png', fullPage: true });
 });
+
+test('a suppressed comparison stays suppressed in the export: no quantiles where the page shows none', async ({ page }) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'jobcenter');
+	let suppressed = 0;
+	for (const channel of CHANNEL_IDS) {
+		await page.goto(`/?channel=${channel}`);
+		const cards = page.locator('article.card');
+		if ((await cards.count()) === 0) continue;
+		const csv = await (await page.request.get(`/export?channel=${channel}&format=csv`)).text();
+		const [head, ...rows] = csv
+			.slice(1)
+			.trim()
+			.split('\r\n')
+			.map((line) => line.split(';'));
+		const median = head.indexOf('Median');
+		for (const card of await cards.all()) {
+			if ((await card.getByText('Zu wenige Vergleichswerte').count()) === 0) continue;
+			suppressed++;
+			const label = (await card.locator('h3').innerText()).trim();
+			const row = rows.find((r) => r[1] === label)!;
+			expect(row.slice(median - 1, median + 3), `${channel}: ${label}`).toEqual(['', '', '', '']);
+		}
+	}
+	expect(suppressed).toBeGreaterThan(0);
+});
+
+/** What an answer says: a workbook's every cell and sheet name, anything else as text. */
+async function bodyText(response: APIResponse): Promise<string> {
+	if (!response.headers()['content-type']?.includes('spreadsheetml')) return response.text();
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+	const cells: string[] = [];
+	book.eachSheet((sheet) => {
+		cells.push(sheet.name);
+		sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+	});
+	expect(cells.length).toBeGreaterThan(3);
+	return cells.join(' \n ');
+}
 
 test('the token check itself finds a name and a code, and ignores numbers inside SVG paths', () => {
 	const html = '<p>Jobcenter Kreis G&uuml;tersloh, Jobcenter Halle (Saale)</p><path d="M10.05754,3L2,05158"/><td>05754</td>';
