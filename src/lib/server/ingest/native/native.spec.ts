@@ -434,6 +434,21 @@ describe('importNativeFiles, several files as one upload', () => {
 		expect(await dumpTables(db)).toEqual(before);
 	});
 
+	it("takes no file of Benchlearn's own layout among exports, and names it", async () => {
+		const db = await testDatabase();
+		const id = await addJobcenter(db, '05754');
+		const own = {
+			name: 'eigene.csv',
+			text: readFileSync('tests/fixtures/ingest/metrics-utf8-bom.csv', 'utf8')
+		};
+		const result = await run(db, id, [FB_POSTS, own]);
+		expect(result.files.map((f) => [f.format, codes(f.errors)])).toEqual([
+			['meta-posts', []],
+			[null, ['native_unknown_format']]
+		]);
+		expect(result.uploadId).toBeNull();
+	});
+
 	it('refuses two post exports that bring different values for the same month', async () => {
 		const db = await testDatabase();
 		const id = await addJobcenter(db, '05754');

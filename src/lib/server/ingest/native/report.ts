@@ -58,6 +58,7 @@ const WORDS = {
 		errors: 'Fehler',
 		warnings: 'Hinweise',
 		line: 'Zeile',
+		quote: (text: string) => `„${text}“`,
 		rejected: (n: number) =>
 			`Nichts geschrieben: ${n} Fehler. Bitte korrigieren Sie die Angaben oder die Dateien.`,
 		dryRun: 'Probelauf, nichts geschrieben; ein Import ergäbe',
@@ -78,6 +79,7 @@ const WORDS = {
 		errors: 'Errors',
 		warnings: 'Notes',
 		line: 'line',
+		quote: (text: string) => `"${text}"`,
 		rejected: (n: number) =>
 			`Nothing written: ${n} errors. Please correct the options or the files.`,
 		dryRun: 'Dry run, nothing written; an import would give',
@@ -117,8 +119,12 @@ export function toNativeText(result: NativeResult, lang: Lang, dryRun: boolean):
 			if (issues.length === 0) return;
 			lines.push(`  ${title} (${issues.length}):`);
 			for (const i of issues) {
-				const where =
-					i.line === null ? '' : `${w.line} ${i.line}${i.column ? `, ${i.column}` : ''}: `;
+				const at = [
+					i.line === null ? null : `${w.line} ${i.line}`,
+					i.line === null ? null : i.column,
+					i.value ? w.quote(i.value) : null
+				].filter(Boolean);
+				const where = at.length ? `${at.join(', ')}: ` : '';
 				lines.push(`    ${where}${issueMessage(i, lang)}`);
 			}
 		};
