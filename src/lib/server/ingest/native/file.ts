@@ -1,5 +1,5 @@
 /** One platform export read and turned into the monthly rows of its complete months, or into the errors that reject it. */
-import type { ChannelId } from '$lib/channels';
+import { channelName, type ChannelId } from '$lib/channels';
 import type { Metric } from '$lib/server/db/schema';
 import type { Month } from '$lib/months';
 import { META_DAILY_TITLES, lookup, normalise, type NativeField } from '../aliases';
@@ -177,7 +177,8 @@ export async function readNativeFile(
 
 	const given = options.channel ?? null;
 	if (given && fileChannel && given !== fileChannel) {
-		log.add(fileIssue('native_channel_contradicts', `${given}|${fileChannel}`));
+		const names = `${channelName(given)}|${channelName(fileChannel)}`;
+		log.add(fileIssue('native_channel_contradicts', names));
 	}
 	result.channel = fileChannel ?? given;
 	if (result.channel === null) log.add(fileIssue('native_channel_needed'));

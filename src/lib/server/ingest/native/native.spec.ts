@@ -240,7 +240,7 @@ describe('importNativeFiles, one format at a time', () => {
 		const contradicted = await run(db, id, ['Instagram_Aufrufe.csv'], { channel: 'facebook' });
 		expect(codes(contradicted.files[0].errors)).toEqual(['native_channel_contradicts']);
 		expect(issueMessage(contradicted.files[0].errors[0], 'de')).toBe(
-			'Angegeben ist der Kanal „facebook“, die Datei ist aber ein Export von „instagram“.'
+			'Angegeben ist der Kanal „Facebook“, die Datei ist aber ein Export von „Instagram“.'
 		);
 		expect(contradicted.uploadId).toBeNull();
 

@@ -119,7 +119,10 @@ export function toNativeText(result: NativeResult, lang: Lang, dryRun: boolean):
 			if (issues.length === 0) return;
 			lines.push(`  ${title} (${issues.length}):`);
 			for (const i of issues) {
+				// A figure's warning from the writer names no month of its own.
+				const month = i.month && !i.code.startsWith('native_') ? monthName(i.month, lang) : null;
 				const at = [
+					month,
 					i.line === null ? null : `${w.line} ${i.line}`,
 					i.line === null ? null : i.column,
 					i.value ? w.quote(i.value) : null
