@@ -41,6 +41,65 @@ export const METRICS_COLUMNS: Record<MetricsField, string[]> = {
 	]
 };
 
+/** Columns of the platforms' own exports (English and German interface), by the role they play there. */
+export type NativeField =
+	| 'post_id'
+	| 'page_id'
+	| 'account_id'
+	| 'publish_time'
+	| 'tweet_id'
+	| 'tweet_permalink'
+	| 'time'
+	| 'date'
+	| 'primary'
+	| 'views'
+	| 'reach'
+	| 'reactions'
+	| 'likes'
+	| 'comments'
+	| 'shares'
+	| 'retweets'
+	| 'replies'
+	| 'impressions'
+	| 'video_views'
+	| 'reached_audience'
+	| 'new_followers'
+	| 'total_followers';
+
+export const NATIVE_COLUMNS: Record<NativeField, string[]> = {
+	post_id: ['Post ID', 'Beitrags-ID', 'Beitrags ID'],
+	page_id: ['Page ID', 'Seiten-ID', 'Seiten ID'],
+	account_id: ['Account ID', 'Konto-ID', 'Konto ID'],
+	publish_time: ['Publish time', 'Veröffentlichungszeitpunkt', 'Veröffentlichungszeit'],
+	tweet_id: ['Tweet id', 'Tweet-ID'],
+	tweet_permalink: ['Tweet permalink', 'Tweet-Permalink'],
+	time: ['time', 'Zeit', 'Uhrzeit'],
+	date: ['Date', 'Datum'],
+	primary: ['Primary', 'Primär'],
+	views: ['Views', 'Aufrufe'],
+	reach: ['Reach', 'Reichweite'],
+	reactions: ['Reactions', 'Reaktionen'],
+	likes: ['Likes', '„Gefällt mir“-Angaben', 'Gefällt mir-Angaben', 'Gefällt mir', 'Mag ich'],
+	comments: ['Comments', 'Kommentare'],
+	shares: ['Shares', 'Geteilte Inhalte', 'Mal geteilt', 'Teilungen'],
+	retweets: ['retweets', 'Reposts'],
+	replies: ['replies', 'Antworten'],
+	impressions: ['impressions', 'Impressionen'],
+	video_views: ['Video views', 'Videoaufrufe', 'Video-Aufrufe'],
+	reached_audience: ['Reached audience', 'Erreichtes Publikum', 'Erreichte Zuschauer'],
+	new_followers: ['New followers', 'Neue Follower'],
+	total_followers: ['Total followers', 'Follower insgesamt', 'Follower gesamt']
+};
+
+/**
+ * The metric named in a Meta daily series' title line once its `Facebook`/`Instagram` prefix is
+ * dropped: Views replaced Impressions in 2024/25 and is stored as impressions.
+ */
+export const META_DAILY_TITLES: Record<'impressions' | 'reach', string[]> = {
+	impressions: ['Views', 'Aufrufe', 'Impressions', 'Impressionen'],
+	reach: ['Reach', 'Reichweite']
+};
+
 export const REGISTER_COLUMNS: Record<RegisterField, string[]> = {
 	code: ['Kennung', 'Code', 'Jobcenter-Nr.', 'Jobcenter-Nummer'],
 	name: ['Name', 'Bezeichnung'],

@@ -1,4 +1,6 @@
 /** Every ingest problem as a stable code with a German and an English sentence the user can act on. */
+import type { Metric } from '$lib/server/db/schema';
+import { METRICS_COLUMNS } from './aliases';
 
 export type Lang = 'de' | 'en';
 
@@ -32,7 +34,16 @@ export const ERROR_CODES = [
 	'not_positive',
 	'duplicate_key',
 	'duplicate_code',
-	'too_many_issues'
+	'too_many_issues',
+	'native_wrapped_lines',
+	'native_no_period',
+	'native_no_complete_month',
+	'native_channel_needed',
+	'native_channel_contradicts',
+	'native_bad_date',
+	'native_conflict',
+	'native_too_long',
+	'native_unknown_format'
 ] as const;
 
 export const WARNING_CODES = [
@@ -42,7 +53,14 @@ export const WARNING_CODES = [
 	'interactions_above_impressions',
 	'replies_above_comments',
 	'staff_hours_high',
-	'response_hours_high'
+	'response_hours_high',
+	'native_not_used',
+	'native_missing_days',
+	'native_views_differ',
+	'native_outside_period',
+	'native_overridden',
+	'native_partial_month',
+	'native_current_month'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -60,6 +78,8 @@ export interface Issue {
 	/** In a workbook: the sheet, and the column's letter as Excel shows it (`C`). */
 	sheet?: string;
 	cell?: string;
+	/** In a platform export: the month a figure's warning is about. */
+	month?: string;
 }
 
 /** `0` → `A`, `27` → `AB`, as Excel names its columns. */
@@ -96,6 +116,31 @@ export function workbookLocation(issue: Issue, lang: Lang): string | null {
 }
 
 type Sentence = (detail: string) => string;
+
+/** A native export's details come as `a|b|c`: dates `YYYY-MM-DD`, months `YYYY-MM`, metric ids. */
+const parts = (detail: string) => detail.split('|');
+const MONTH_NAMES = {
+	de: new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+	en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+};
+const DATES = {
+	de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }),
+	en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
+};
+/** `2025-01` → `Januar 2025`; `2025-01-14` → `14.01.2025`. */
+export function monthName(month: string, lang: Lang): string {
+	return MONTH_NAMES[lang].format(new Date(`${month}-01T00:00:00Z`));
+}
+export function dateName(day: string, lang: Lang): string {
+	return DATES[lang].format(new Date(`${day}T00:00:00Z`));
+}
+/** A metric as the German template's header names it (`Reichweite`), or its id in English. */
+const metricName = (metric: string, lang: Lang) =>
+	lang === 'en' ? metric : (METRICS_COLUMNS[metric as Metric]?.[0] ?? metric);
+const de =
+	(make: (p: string[]) => string): Sentence =>
+	(d) =>
+		make(parts(d));
 
 /** More columns than any template or platform export has; a wider header is refused before anything else. */
 export const MAX_COLUMNS = 200;
@@ -208,6 +253,124 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 	too_many_issues: [
 		(d) => `Zu viele Fehler; ${d} weitere werden nicht einzeln aufgeführt.`,
 		(d) => `Too many errors; ${d} more are not listed one by one.`
+	],
+	native_wrapped_lines: [
+		() =>
+			'Jede Zeile dieser Datei steht als Ganzes in einem einzigen Feld in Anführungszeichen. So speichern manche Programme einen Export beim erneuten Speichern; Spalten und Zahlen lassen sich daraus nicht sicher lesen. Bitte exportieren Sie die Datei erneut aus der Plattform und laden Sie sie unverändert hoch.',
+		() =>
+			'Every line of this file stands as a whole in one quoted field. Some programs save an export like this when it is saved again; its columns and numbers cannot be read safely. Please export the file again from the platform and upload it unchanged.'
+	],
+	native_no_period: [
+		() =>
+			'Der Zeitraum des Exports steht nicht im Dateinamen. Ohne ihn ist nicht erkennbar, welche Monate vollständig sind. Bitte geben Sie an, von welchem bis zu welchem Tag der Export reicht (Felder „Von“ und „Bis“, in der Befehlszeile --from und --to).',
+		() =>
+			'The period of the export is not in the file name. Without it, no month can be known to be complete. Please state from which day to which day the export runs (fields "From" and "To", on the command line --from and --to).'
+	],
+	native_no_complete_month: [
+		(d) => {
+			const [from, to] = parts(d);
+			return `Die Datei deckt den Zeitraum ${dateName(from, 'de')} bis ${dateName(to, 'de')} ab. Darin liegt kein vollständiger, abgeschlossener Kalendermonat, es wird also nichts gespeichert. Bitte exportieren Sie ganze Monate, vom ersten bis zum letzten Tag.`;
+		},
+		(d) => {
+			const [from, to] = parts(d);
+			return `The file covers ${dateName(from, 'en')} to ${dateName(to, 'en')}. No complete, finished calendar month lies in it, so nothing is stored. Please export whole months, from the first to the last day.`;
+		}
+	],
+	native_channel_needed: [
+		() =>
+			'Aus der Datei geht nicht hervor, zu welchem Kanal sie gehört. Bitte wählen Sie den Kanal (in der Befehlszeile --channel).',
+		() =>
+			'The file does not say which channel it belongs to. Please choose the channel (on the command line --channel).'
+	],
+	native_channel_contradicts: [
+		de(
+			([given, file]) =>
+				`Angegeben ist der Kanal „${given}“, die Datei ist aber ein Export von „${file}“.`
+		),
+		(d) => {
+			const [given, file] = parts(d);
+			return `The channel "${given}" was given, but the file is an export of "${file}".`;
+		}
+	],
+	native_bad_date: [() => 'Das Datum ist nicht lesbar.', () => 'The date cannot be read.'],
+	native_conflict: [
+		de(
+			([metric, month, other]) =>
+				`Für ${metricName(metric, 'de')} im ${monthName(month, 'de')} bringt auch die Datei „${other}“ einen anderen Wert. Bitte laden Sie nur eine der beiden Dateien hoch.`
+		),
+		(d) => {
+			const [metric, month, other] = parts(d);
+			return `The file "${other}" also brings a different value for ${metric} in ${monthName(month, 'en')}. Please upload only one of the two files.`;
+		}
+	],
+	native_too_long: [
+		(d) =>
+			`Die Datei hat mehr als ${d} Zeilen; so lange Exporte liest Benchlearn nicht. Bitte exportieren Sie einen kürzeren Zeitraum.`,
+		(d) =>
+			`The file has more than ${d} lines; Benchlearn does not read exports that long. Please export a shorter period.`
+	],
+	native_unknown_format: [
+		() =>
+			'Die Datei ist kein bekannter Export einer Plattform (Meta Business Suite, X, TikTok, YouTube Studio). Mehrere Dateien auf einmal gehen nur mit solchen Exporten; eine Datei im Benchlearn-Format laden Sie bitte einzeln hoch.',
+		() =>
+			'The file is not a known platform export (Meta Business Suite, X, TikTok, YouTube Studio). Several files at once work only with such exports; please upload a file in Benchlearn\'s own layout on its own.'
+	],
+	native_not_used: [
+		de(
+			([name]) =>
+				`Die Datei enthält die Kennzahl „${name}“. Benchlearn verwendet sie nicht; aus dieser Datei wird nichts gespeichert.${/follow/i.test(name) ? ' (Follows sind neue Follows, nicht die Zahl der Follower.)' : ''}`
+		),
+		(d) => {
+			const [name] = parts(d);
+			return `The file holds the figure "${name}". Benchlearn does not use it; nothing of this file is stored.${/follow/i.test(name) ? ' (Follows are new follows, not the follower count.)' : ''}`;
+		}
+	],
+	native_missing_days: [
+		de(
+			([month, metric, n, unit]) =>
+				`${metricName(metric, 'de')} fehlt im ${monthName(month, 'de')} ${unit === 'days' ? `an ${n} Tag(en)` : `bei ${n} Beitrag/Beiträgen`} (leer, „--“ oder „N/A“). Die Kennzahl bleibt für diesen Monat leer; ein gespeicherter Wert bleibt, wie er ist.`
+		),
+		(d) => {
+			const [month, metric, n, unit] = parts(d);
+			return `${metric} lacks a value ${unit === 'days' ? `on ${n} day(s)` : `for ${n} post(s)`} of ${monthName(month, 'en')} (empty, "--" or "N/A"). The metric stays empty for that month; a stored value stays as it is.`;
+		}
+	],
+	native_views_differ: [
+		() =>
+			'Die Datei hat zwei Spalten „Views“ mit verschiedenen Werten. Benchlearn verwendet die erste.',
+		() => 'The file has two "Views" columns with different values. Benchlearn uses the first.'
+	],
+	native_outside_period: [
+		() =>
+			'Der Beitrag liegt außerhalb des Zeitraums des Exports und wird nicht gezählt. Stimmt der Zeitraum?',
+		() => 'The post lies outside the period of the export and is not counted. Is the period right?'
+	],
+	native_overridden: [
+		de(
+			([metric, month, other]) =>
+				`${metricName(metric, 'de')} im ${monthName(month, 'de')} kommt aus der Tagesreihe „${other}“; die Summe der Beiträge dieser Datei wird dafür nicht verwendet.`
+		),
+		(d) => {
+			const [metric, month, other] = parts(d);
+			return `${metric} in ${monthName(month, 'en')} comes from the daily series "${other}"; this file's sum over posts is not used for it.`;
+		}
+	],
+	native_partial_month: [
+		de(
+			([month, from, to, days, total]) =>
+				`${monthName(month, 'de')} ist nur teilweise enthalten (${days} von ${total} Tagen, ${dateName(from, 'de')} bis ${dateName(to, 'de')}) und wird nicht gespeichert.`
+		),
+		(d) => {
+			const [month, from, to, days, total] = parts(d);
+			return `${monthName(month, 'en')} is only partly covered (${days} of ${total} days, ${dateName(from, 'en')} to ${dateName(to, 'en')}) and is not stored.`;
+		}
+	],
+	native_current_month: [
+		de(
+			([month]) =>
+				`${monthName(month, 'de')} ist noch nicht abgeschlossen und wird nicht gespeichert.`
+		),
+		(d) => `${monthName(parts(d)[0], 'en')} has not ended yet and is not stored.`
 	],
 	unknown_header: [
 		() => 'Unbekannte Spalte; sie wird ignoriert.',

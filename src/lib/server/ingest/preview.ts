@@ -42,6 +42,15 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	duplicate_key: ['Doppelte Zeile', 'Duplicate row'],
 	duplicate_code: ['Doppelte Kennung', 'Duplicate code'],
 	too_many_issues: ['Weitere Fehler', 'More errors'],
+	native_wrapped_lines: ['Zeilen in Anführungszeichen verpackt', 'Lines wrapped in quotes'],
+	native_no_period: ['Zeitraum fehlt', 'Period missing'],
+	native_no_complete_month: ['Kein vollständiger Monat', 'No complete month'],
+	native_channel_needed: ['Kanal fehlt', 'Channel missing'],
+	native_channel_contradicts: ['Kanal widerspricht der Datei', 'Channel contradicts the file'],
+	native_bad_date: ['Datum nicht lesbar', 'Date not readable'],
+	native_conflict: ['Zwei Dateien, verschiedene Werte', 'Two files, different values'],
+	native_too_long: ['Datei zu lang', 'File too long'],
+	native_unknown_format: ['Kein bekannter Export', 'Not a known export'],
 	unknown_header: ['Unbekannte Spalte', 'Unknown column'],
 	code_leading_zero: ['Kennung ohne führende Null', 'Code without leading zero'],
 	followers_jump: ['Follower-Sprung über 50 %', 'Followers jump above 50 %'],
@@ -51,7 +60,14 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	],
 	replies_above_comments: ['Mehr Antworten als Kommentare', 'More replies than comments'],
 	staff_hours_high: ['Über 400 Personalstunden', 'Above 400 staff hours'],
-	response_hours_high: ['Antwortzeit über 14 Tage', 'Answer time above 14 days']
+	response_hours_high: ['Antwortzeit über 14 Tage', 'Answer time above 14 days'],
+	native_not_used: ['Kennzahl nicht verwendet', 'Figure not used'],
+	native_missing_days: ['Werte fehlen', 'Values missing'],
+	native_views_differ: ['Zwei Spalten „Views“', 'Two "Views" columns'],
+	native_outside_period: ['Außerhalb des Zeitraums', 'Outside the period'],
+	native_overridden: ['Aus der Tagesreihe', 'From the daily series'],
+	native_partial_month: ['Monat unvollständig', 'Month incomplete'],
+	native_current_month: ['Monat nicht abgeschlossen', 'Month not finished']
 };
 
 export function reasonOf(code: IssueCode, lang: Lang): string {
