@@ -89,9 +89,12 @@ export async function roundChanges(
 	const byJobcenter = new Map<number, KpiChange[] | null>();
 	for (const { id } of round.participants) {
 		if (only && !only.includes(id)) continue;
+		if (!earlier.has(id)) {
+			byJobcenter.set(id, null);
+			continue;
+		}
 		const current = await ownValues(now, request(round, id));
-		const previous = earlier.has(id) ? await ownValues(then, request(before, id)) : null;
-		byJobcenter.set(id, kpiChanges(current, previous));
+		byJobcenter.set(id, kpiChanges(current, await ownValues(then, request(before, id))));
 	}
 	const { id, name, from, to, status } = before;
 	return { predecessor: { id, name, from, to, status }, byJobcenter };
