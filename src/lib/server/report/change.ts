@@ -3,9 +3,10 @@
  * catalogue says which way is better, a judgement ("direction of travel"); neutral KPIs are never judged.
  */
 import { decimalsOf } from '$lib/kpi-format';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
-import { KPIS, type Better, type KpiId, type Unit } from '$lib/server/kpi/catalogue';
+import { kpi, KPIS, type Better, type KpiId, type Unit } from '$lib/server/kpi/catalogue';
 import { compare, KpiRequestError, type KpiRequest } from '$lib/server/kpi/engine';
 import { snapshotSource } from '$lib/server/kpi/snapshot';
 import type { DataSource } from '$lib/server/kpi/source';
@@ -62,6 +63,12 @@ export function kpiChanges(
 	previous: ReadonlyMap<KpiId, number | null> | null
 ): KpiChange[] {
 	return KPIS.map((k) => kpiChange(k, current.get(k.id) ?? null, previous?.get(k.id) ?? null));
+}
+
+/** The changes with each KPI's name in the reader's language, for a table. */
+export function labelled(changes: KpiChange[]) {
+	const locale = getLocale() === 'en' ? 'en' : 'de';
+	return changes.map((c) => ({ ...c, label: kpi(c.id).label[locale] }));
 }
 
 export interface RoundChanges {
