@@ -21,6 +21,8 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/konto': [303, 200, 200, 200],
 	'/protokoll': [303, 403, 200, 200],
 	'/rounds': [303, 403, 200, 200],
+	// Only jobcenter users take part in rounds; analysts are sent to the list of all rounds.
+	'/meine-runden': [303, 200, 303, 303],
 	'/methodik': [303, 200, 200, 200],
 	'/admin/benutzer': [303, 403, 403, 200],
 	'/upload': [303, 200, 200, 200],

@@ -172,6 +172,7 @@ function queries(): Record<string, Query> {
 			geoeffnet: integer
 		},
 		'/methodik': {},
+		'/meine-runden': {},
 		'/admin/benutzer': {},
 		'/upload': { token: junk, verworfen: junk, erneut: junk },
 		'/upload/fehler': { token: junk },
@@ -232,7 +233,8 @@ function actions(): Record<string, ActionFuzz> {
 		from: notMonth,
 		to: month,
 		ring,
-		jobcenter: fc.array(code, { maxLength: 5 })
+		jobcenter: fc.array(code, { maxLength: 5 }),
+		predecessor: integer
 	};
 	// Every field of the Monatsmeldung: one per channel and metric, with numbers and junk.
 	const figure = fc.oneof(fc.constantFrom('', '0', '1.234', '12,5', '1e3', '-3'), junk);

@@ -32,7 +32,10 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		name: string;
 		ring: string | null;
 	}[];
+	// The demo's own rounds (last year's closed, this year's open), which "Meine Runden" lists.
+	const demoRounds = (sqlite.prepare(`select id from round where created_by = 'demo'`).all() as { id: number }[]).map((r) => r.id);
 	sqlite.close();
+	expect(demoRounds.length).toBe(2);
 	const forbidden = [
 		...others.flatMap((o) => [o.code, o.name]),
 		...new Set(others.map((o) => o.ring).filter((r): r is string => !!r && r !== own.ring))
@@ -55,7 +58,8 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		'/karte?y=interactions_per_post',
 		'/karte?y=interactions_per_staff_hour',
 		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
-		...[round, closed].flatMap((id) => [
+		'/meine-runden',
+		...[round, closed, ...demoRounds].flatMap((id) => [
 			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
 			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`]
 		]),

@@ -1,5 +1,5 @@
 /**
- * `npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…)`
+ * `npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…) [--predecessor ID]`
  * `npm run round -- list`, `npm run round -- close ID` and `npm run round -- reopen ID`: benchlearning rounds
  * from the command line.
  */
@@ -10,7 +10,7 @@ import { createRound, listRounds } from '$lib/server/rounds';
 import { exit, openAppDatabase, run, say } from './common';
 
 const USAGE =
-	'Aufruf: npm run round -- create --name NAME --from JJJJ-MM --to JJJJ-MM (--ring RING | --jobcenters CODE,CODE,…) | list | close NR | reopen NR';
+	'Aufruf: npm run round -- create --name NAME --from JJJJ-MM --to JJJJ-MM (--ring RING | --jobcenters CODE,CODE,…) [--predecessor NR] | list | close NR | reopen NR';
 
 const CLI_ACTOR = { userId: null, email: 'cli' };
 
@@ -23,7 +23,8 @@ function readOptions() {
 				from: { type: 'string' },
 				to: { type: 'string' },
 				ring: { type: 'string' },
-				jobcenters: { type: 'string' }
+				jobcenters: { type: 'string' },
+				predecessor: { type: 'string' }
 			}
 		});
 	} catch (e) {
@@ -35,7 +36,10 @@ run(async () => {
 	const { values, positionals } = readOptions();
 	const command = positionals[0];
 	const lifecycle = ['close', 'reopen'].includes(command);
-	if (lifecycle ? positionals.length !== 2 || !/^\d+$/.test(positionals[1]) : positionals.length !== 1) exit(USAGE);
+	if (
+		lifecycle ? positionals.length !== 2 || !/^\d+$/.test(positionals[1]) : positionals.length !== 1
+	)
+		exit(USAGE);
 	if (!['create', 'list', 'close', 'reopen'].includes(command)) exit(USAGE);
 
 	const db = await openAppDatabase();
@@ -44,7 +48,11 @@ run(async () => {
 			const id = Number(positionals[1]);
 			const result = await (command === 'close' ? closeRound : reopenRound)(db, id, CLI_ACTOR);
 			if (!result.ok) exit(result.message);
-			say(command === 'close' ? `Runde ${id} abgeschlossen; ihre Zahlen sind jetzt eingefroren.` : `Runde ${id} wieder geöffnet.`);
+			say(
+				command === 'close'
+					? `Runde ${id} abgeschlossen; ihre Zahlen sind jetzt eingefroren.`
+					: `Runde ${id} wieder geöffnet.`
+			);
 			return;
 		}
 		if (command === 'list') {
@@ -59,8 +67,11 @@ run(async () => {
 			from: values.from ?? '',
 			to: values.to ?? '',
 			ring: values.ring ?? null,
-			jobcenters: values.jobcenters?.split(',') ?? []
+			jobcenters: values.jobcenters?.split(',') ?? [],
+			predecessor: values.predecessor === undefined ? null : Number(values.predecessor)
 		};
+		if (input.predecessor !== null && !Number.isSafeInteger(input.predecessor))
+			exit(`--predecessor erwartet die Nummer einer Runde, nicht „${values.predecessor}“.`);
 		const result = await createRound(db, input, CLI_ACTOR.email);
 		if (!result.ok) exit(result.problems.map((p) => p.message).join('\n'));
 		await audit(db, CLI_ACTOR, 'round_created', `${result.id}: ${input.name.trim()}`);

@@ -12,10 +12,15 @@ const DECIMALS: Record<string, number> = {
 	per_hour: 1
 };
 
+/** The decimals a value of the unit is shown with (answer times: hours with one). */
+export function decimalsOf(unit: string): number {
+	return DECIMALS[unit] ?? 1;
+}
+
 /** `dative`: the value follows „mit“ or „bei“ in a German sentence, which changes „Tage“ to „Tagen“. */
 export function formatKpi(value: number, unit: string, dative = false): string {
 	if (unit === 'duration_hours') return formatDuration(value, dative);
-	const text = formatNumber(value, DECIMALS[unit] ?? 1);
+	const text = formatNumber(value, decimalsOf(unit));
 	return unit === 'pct' ? `${text} %` : text;
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { m } from '$lib/paraglide/messages';
 import { audit, type Actor } from '$lib/server/auth/audit';
 import { pseudonyms } from '$lib/server/auth/pseudonyms';
-import type { DB } from '$lib/server/db';
+import { inTransaction, type DB } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { METRICS } from '$lib/server/db/schema';
 import { readKpiSettings, type KpiSettings } from '$lib/server/kpi/settings';
@@ -48,7 +48,7 @@ export async function closeRound(
 	const at = now.toISOString();
 	const by = actor.email ?? 'system';
 
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await dropSnapshot(trx, roundId);
 		await trx
 			.insertInto('round_snapshot')

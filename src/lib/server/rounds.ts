@@ -1,7 +1,7 @@
 /** Benchlearning rounds: create, edit, list and read them; invalid input comes back as problems in German. */
 import { addMonths, isMonth, type Month } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
-import type { DB } from '$lib/server/db';
+import { inTransaction, type DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
 import type { PeerGroupSpec } from '$lib/server/kpi/peers';
 import { EARLIEST_MONTH, periodProblem } from '$lib/server/params';
@@ -16,9 +16,11 @@ export interface RoundInput {
 	ring?: string | null;
 	/** Jobcenter codes. */
 	jobcenters?: readonly string[];
+	/** The id of the ring's previous round, or null for none. */
+	predecessor?: number | null;
 }
 
-export type RoundField = 'round' | 'name' | 'from' | 'to' | 'members';
+export type RoundField = 'round' | 'name' | 'from' | 'to' | 'members' | 'predecessor';
 
 /** One reason why the input cannot be saved, for the form field it belongs to. */
 export interface RoundProblem {
@@ -36,6 +38,7 @@ export interface RoundSummary {
 	status: string;
 	createdAt: string;
 	createdBy: string;
+	predecessorId: number | null;
 	members: number;
 }
 
@@ -66,13 +69,19 @@ export async function createRound(
 	input: RoundInput,
 	createdBy: string
 ): Promise<RoundResult> {
-	const checked = await validate(db, input);
+	const checked = await validate(db, input, null);
 	if (!checked.ok) return checked;
-	const { name, from, to, memberIds } = checked;
-	const id = await db.transaction().execute(async (trx) => {
+	const { name, from, to, memberIds, predecessor } = checked;
+	const id = await inTransaction(db, async (trx) => {
 		const round = await trx
 			.insertInto('round')
-			.values({ name, from_month: from, to_month: to, created_by: createdBy })
+			.values({
+				name,
+				from_month: from,
+				to_month: to,
+				created_by: createdBy,
+				predecessor_id: predecessor
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await insertMembers(trx, round.id, memberIds);
@@ -90,13 +99,13 @@ export async function updateRound(db: DB, id: number, input: RoundInput): Promis
 		.executeTakeFirst();
 	if (!round) return problem('round', m.round_unknown({ id: String(id) }));
 	if (round.status !== 'offen') return problem('round', m.round_closed({ name: round.name }));
-	const checked = await validate(db, input);
+	const checked = await validate(db, input, id);
 	if (!checked.ok) return checked;
-	const { name, from, to, memberIds } = checked;
-	await db.transaction().execute(async (trx) => {
+	const { name, from, to, memberIds, predecessor } = checked;
+	await inTransaction(db, async (trx) => {
 		await trx
 			.updateTable('round')
-			.set({ name, from_month: from, to_month: to })
+			.set({ name, from_month: from, to_month: to, predecessor_id: predecessor })
 			.where('id', '=', id)
 			.execute();
 		await trx.deleteFrom('round_member').where('round_id', '=', id).execute();
@@ -118,7 +127,7 @@ export async function listRounds(db: DB): Promise<RoundSummary[]> {
 				'round.to_month',
 				'round.status'
 			] as const),
-			...(['round.created_at', 'round.created_by'] as const),
+			...(['round.created_at', 'round.created_by', 'round.predecessor_id'] as const),
 			eb.fn.count<number>('round_member.jobcenter_id').as('members')
 		])
 		.groupBy('round.id')
@@ -151,10 +160,18 @@ export async function roundPeers(
 }
 
 type Checked =
-	| { ok: true; name: string; from: Month; to: Month; memberIds: number[] }
+	| {
+			ok: true;
+			name: string;
+			from: Month;
+			to: Month;
+			memberIds: number[];
+			predecessor: number | null;
+	  }
 	| { ok: false; problems: RoundProblem[] };
 
-async function validate(db: DB, input: RoundInput): Promise<Checked> {
+/** `id` is the round being edited, null for a new one. */
+async function validate(db: DB, input: RoundInput, id: number | null): Promise<Checked> {
 	const problems: RoundProblem[] = [];
 	const name = input.name.trim();
 	const from = input.from.trim();
@@ -174,8 +191,64 @@ async function validate(db: DB, input: RoundInput): Promise<Checked> {
 	}
 	const members = await memberIds(db, input);
 	if (typeof members === 'string') problems.push({ field: 'members', message: members });
+	const predecessor = input.predecessor ?? null;
+	if (isMonth(from) && isMonth(to)) {
+		const order = await orderProblem(db, id, predecessor, from, to);
+		if (order) problems.push({ field: 'predecessor', message: order });
+	}
 	if (problems.length > 0 || typeof members === 'string') return { ok: false, problems };
-	return { ok: true, name, from, to, memberIds: members };
+	return { ok: true, name, from, to, memberIds: members, predecessor };
+}
+
+/**
+ * Rounds follow each other in time: a predecessor ends before its successor begins. Checked both
+ * ways, for the named predecessor and for the rounds that already name this one, so that an edited
+ * period cannot turn a chain around; with that order a chain can never close into a circle, and
+ * the walk along it is a second guard against rows written around this function.
+ */
+async function orderProblem(
+	db: DB,
+	id: number | null,
+	predecessorId: number | null,
+	from: Month,
+	to: Month
+): Promise<string | null> {
+	if (predecessorId !== null) {
+		if (predecessorId === id) return m.round_predecessor_self();
+		const before = await db
+			.selectFrom('round')
+			.select(['name', 'to_month', 'predecessor_id'])
+			.where('id', '=', predecessorId)
+			.executeTakeFirst();
+		if (!before) return m.round_predecessor_unknown();
+		if (id !== null && (await chainReaches(db, predecessorId, id)))
+			return m.round_predecessor_cycle({ name: before.name });
+		if (before.to_month >= from)
+			return m.round_predecessor_not_earlier({ name: before.name, to: before.to_month, from });
+	}
+	if (id === null) return null;
+	const later = await db
+		.selectFrom('round')
+		.select(['name', 'from_month'])
+		.where('predecessor_id', '=', id)
+		.where('from_month', '<=', to)
+		.orderBy('from_month')
+		.executeTakeFirst();
+	return later
+		? m.round_successor_not_later({ name: later.name, from: later.from_month, to })
+		: null;
+}
+
+/** Whether following predecessors from `start` arrives at `target`; bounded by the number of rounds. */
+async function chainReaches(db: DB, start: number, target: number): Promise<boolean> {
+	const links = await db.selectFrom('round').select(['id', 'predecessor_id']).execute();
+	const next = new Map(links.map((r) => [r.id, r.predecessor_id]));
+	let at: number | null = start;
+	for (let steps = 0; at !== null && steps <= links.length; steps++) {
+		if (at === target) return true;
+		at = next.get(at) ?? null;
+	}
+	return false;
 }
 
 /** The participants' ids, or the sentence that says why there are none. */
@@ -224,13 +297,15 @@ function summary(row: {
 	status: string;
 	created_at: string;
 	created_by: string;
+	predecessor_id: number | null;
 }): Omit<RoundSummary, 'members'> {
 	const {
 		from_month: from,
 		to_month: to,
 		created_at: createdAt,
 		created_by: createdBy,
+		predecessor_id: predecessorId,
 		...rest
 	} = row;
-	return { ...rest, from, to, createdAt, createdBy };
+	return { ...rest, from, to, createdAt, createdBy, predecessorId };
 }

@@ -39,7 +39,8 @@ const ROUND_FORM = {
 	to: text(20),
 	ring: text(200),
 	// More codes than any register holds would only be work for the database.
-	jobcenter: list(jobcenterCode(), 2000)
+	jobcenter: list(jobcenterCode(), 2000),
+	predecessor: integer(1, ID_MAX, () => m.round_predecessor_unknown())
 };
 
 /** The values as the round form shows them again, with the first problem of their shape. */
@@ -51,16 +52,26 @@ function readInput(f: FormData) {
 		from: raw(f.get('from')),
 		to: raw(f.get('to')),
 		ring: raw(f.get('ring')),
-		jobcenters: f.getAll('jobcenter').slice(0, 2000).map(raw)
+		jobcenters: f.getAll('jobcenter').slice(0, 2000).map(raw),
+		predecessor: raw(f.get('predecessor'))
 	};
 	const read = form(f, ROUND_FORM);
 	if (!read.ok) {
 		const field =
 			read.field === 'jobcenter' ? 'members' : read.field === 'id' ? 'round' : read.field;
-		return { values, id: null, problem: { field, message: read.message } };
+		return { values, input: null, id: null, problem: { field, message: read.message } };
 	}
-	const { id, jobcenter, ...rest } = read.values;
-	return { values: { ...rest, jobcenters: jobcenter }, id, problem: null };
+	const { id, jobcenter, predecessor, ...rest } = read.values;
+	return {
+		values: {
+			...rest,
+			jobcenters: jobcenter,
+			predecessor: predecessor === null ? '' : String(predecessor)
+		},
+		input: { ...rest, jobcenters: jobcenter, predecessor },
+		id,
+		problem: null
+	};
 }
 
 /** The round id of a close or reopen form, or null for a missing or impossible one. */
@@ -72,9 +83,9 @@ function readId(f: FormData): number | null {
 export const actions: Actions = {
 	create: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const { values, problem } = readInput(await request.formData());
-		if (problem) return fail(400, { values, problems: [problem] });
-		const result = await createRound(db(), values, viewer.email);
+		const { values, input, problem } = readInput(await request.formData());
+		if (problem || !input) return fail(400, { values, problems: problem ? [problem] : [] });
+		const result = await createRound(db(), input, viewer.email);
 		if (!result.ok) return fail(400, { values, problems: result.problems });
 		await audit(db(), viewer, 'round_created', `${result.id}: ${values.name}`);
 		redirect(303, `/rounds?gespeichert=${result.id}`);
@@ -82,15 +93,15 @@ export const actions: Actions = {
 
 	update: async ({ locals, request }) => {
 		const viewer = authorise(locals, 'read_all');
-		const { values: input, id, problem } = readInput(await request.formData());
-		if (problem || id === null)
+		const { values, input, id, problem } = readInput(await request.formData());
+		if (problem || !input || id === null)
 			return fail(400, {
 				id,
-				values: input,
+				values,
 				problems: [problem ?? { field: 'round', message: m.round_not_found() }]
 			});
 		const result = await updateRound(db(), id, input);
-		if (!result.ok) return fail(400, { id, values: input, problems: result.problems });
+		if (!result.ok) return fail(400, { id, values, problems: result.problems });
 		await audit(db(), viewer, 'round_updated', `${id}: ${input.name.trim()}`);
 		redirect(303, `/rounds?gespeichert=${id}`);
 	},

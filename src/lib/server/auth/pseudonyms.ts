@@ -1,6 +1,6 @@
 /** Pseudonyms "Jobcenter A, B, … AA" per peer group, stored when first needed and handed out in random order. */
 import { randomInt } from 'node:crypto';
-import type { DB } from '$lib/server/db';
+import { inTransaction, type DB } from '$lib/server/db';
 
 /** 0 → A, 25 → Z, 26 → AA, 27 → AB: the way spreadsheets name their columns. */
 export function pseudonymLetters(position: number): string {
@@ -28,7 +28,7 @@ export async function pseudonyms(
 	jobcenterIds: number[],
 	random?: (n: number) => number
 ): Promise<Map<number, string>> {
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const stored = await trx.selectFrom('pseudonym').select(['jobcenter_id', 'position']).where('group_key', '=', groupKey).execute();
 		const known = new Map(stored.map((s) => [s.jobcenter_id, s.position]));
 		let next = Math.max(-1, ...stored.map((s) => s.position)) + 1;

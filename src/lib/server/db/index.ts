@@ -16,6 +16,14 @@ import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
 
+/**
+ * Runs `work` in a transaction, or inside the caller's when `db` already is one: Kysely cannot nest
+ * them, and the demo seed writes rounds, pseudonyms and snapshots inside its own.
+ */
+export function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 /** A start-up problem with one sentence that says what is wrong and what to do. */
 export class StartupError extends Error {}
 

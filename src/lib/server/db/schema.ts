@@ -196,6 +196,8 @@ export interface RoundTable {
 	created_by: string;
 	/** `offen` until the round is closed and its inputs frozen. */
 	status: Generated<string>;
+	/** The ring's previous round, whose period ends before this one begins; null for a first round. */
+	predecessor_id: number | null;
 }
 
 export interface RoundMemberTable {

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DB } from '$lib/server/db';
 import { generateDemoData } from './generate';
-import { isDatabaseEmpty, seedDemoData } from './seed';
+import { snapshotInfo } from '$lib/server/kpi/snapshot';
+import { submissions } from '$lib/server/report/submissions';
+import { getRound } from '$lib/server/rounds';
+import { DEMO_JOBCENTERS } from './jobcenters';
+import { demoRoundIds, isDatabaseEmpty, seedDemoData } from './seed';
 
 let dir: string;
 let db: DB;
@@ -62,5 +66,47 @@ describe('seedDemoData', () => {
 			/already holds jobcenters/
 		);
 		expect(await counts()).toEqual(before);
+	});
+});
+
+describe('the demo rounds', () => {
+	it('hold last year’s round, closed with its snapshot, and this year’s, open, after it', async () => {
+		await seedDemoData(db, { until: '2026-10' });
+		const ids = await demoRoundIds(db);
+		if (!ids) throw new Error('no demo rounds');
+		const closed = await getRound(db, ids.closed);
+		const open = await getRound(db, ids.open);
+		expect(closed).toMatchObject({ from: '2025-05', to: '2025-10', status: 'abgeschlossen' });
+		expect(open).toMatchObject({ from: '2026-05', to: '2026-10', status: 'offen' });
+		expect(open?.predecessorId).toBe(ids.closed);
+		// Both on the demo jobcenter's ring, so that the demo account takes part.
+		const ring = DEMO_JOBCENTERS.filter((j) => j.ring === 'Vergleichsring Optionskommunen');
+		for (const round of [closed, open]) {
+			expect(round?.participants.map((p) => p.code)).toEqual(ring.map((j) => j.code).sort());
+		}
+		expect(await snapshotInfo(db, ids.closed)).toEqual({
+			closedAt: '2025-12-15T10:00:00.000Z',
+			closedBy: 'demo'
+		});
+		const frozen = await db
+			.selectFrom('round_snapshot_metric')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('round_id', '=', ids.closed)
+			.executeTakeFirstOrThrow();
+		expect(Number(frozen.n)).toBeGreaterThan(ring.length * 6);
+	});
+
+	it('leave some of the open round’s submissions missing or incomplete', async () => {
+		await seedDemoData(db, { until: '2026-10' });
+		const ids = await demoRoundIds(db);
+		const open = await getRound(db, ids!.open);
+		const { rows } = await submissions(db, open!, open!.participants);
+		const gaps = rows.flatMap((r) => r.months.filter((c) => c.status !== 'complete'));
+		expect(gaps.length).toBeGreaterThan(0);
+		expect(gaps.length).toBeLessThan(rows.length * 6);
+	});
+
+	it('are not there in a database without them', async () => {
+		expect(await demoRoundIds(db)).toBeNull();
 	});
 });

@@ -1,8 +1,11 @@
-/** Writes the generated demo data into an empty database, all or nothing. */
+/** Writes the generated demo data into an empty database, all or nothing: jobcenters, figures and two rounds. */
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database, MonthlyMetricTable } from '$lib/server/db/schema';
 import { generateDemoData, type DemoJobcenter, type DemoMetric } from './generate';
+import { seedDemoRounds } from './rounds';
+
+export { demoRoundIds, type DemoRoundIds } from './rounds';
 
 // 12 columns × 500 rows stays far below SQLite's limit of 32,766 bound values per statement.
 const BATCH = 500;
@@ -26,6 +29,7 @@ export async function seedDemoData(
 		}
 		const ids = await insertJobcenters(trx, data.jobcenters);
 		await insertMetrics(trx, data.metrics, ids);
+		await seedDemoRounds(trx, options.until);
 	});
 	return { jobcenters: data.jobcenters.length, metrics: data.metrics.length };
 }

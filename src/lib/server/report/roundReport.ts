@@ -1,14 +1,21 @@
 /**
  * The round report for analysts: every KPI's distribution with each participant labelled, and the table of
- * participants × KPIs with quartiles. The handout version carries pseudonyms only, never a name or code.
+ * participants × KPIs with quartiles. The handout version carries pseudonyms only, never a name or code;
+ * opened by a participant, it also follows the visibility layer (no raw counts of others, no min/max).
  */
 import { getLocale } from '$lib/paraglide/runtime';
 import { KPIS, UNIT_LABELS } from '$lib/server/kpi/catalogue';
 import { isGoodPosition } from '$lib/server/kpi/stats';
+import { forRole, isNormalised } from '$lib/server/kpi/visibility';
 import type { RoundContext } from './context';
 import { participantComparisons } from './jobcenterReport';
 
-export async function roundReport(context: RoundContext, pseudonymised: boolean) {
+/** `participant`: the jobcenter of the participant who opens the handout, whose row is marked. */
+export async function roundReport(
+	context: RoundContext,
+	pseudonymised: boolean,
+	participant: number | null = null
+) {
 	const locale = getLocale() === 'en' ? 'en' : 'de';
 	const comparisons = await participantComparisons(context);
 	// The handout lists by pseudonym, so that its order says nothing about code or name either.
@@ -16,12 +23,16 @@ export async function roundReport(context: RoundContext, pseudonymised: boolean)
 		.map((p) => ({
 			id: p.id,
 			label: pseudonymised ? p.pseudonym : p.name,
-			code: pseudonymised ? null : p.code
+			code: pseudonymised ? null : p.code,
+			own: p.id === participant
 		}))
 		.sort((a, b) => a.label.localeCompare(b.label, 'de', { numeric: true }));
 
-	const kpis = KPIS.map((def, i) => {
-		const first = comparisons.get(people[0]?.id ?? -1)?.kpis[i];
+	const shown = participant === null ? KPIS : KPIS.filter((k) => isNormalised(k.unit));
+	const kpis = shown.map((def) => {
+		const i = KPIS.indexOf(def);
+		const found = comparisons.get(people[0]?.id ?? -1)?.kpis[i];
+		const first = found && participant !== null ? forRole(found, 'jobcenter') : found;
 		const cells = people.map((p) => {
 			const k = comparisons.get(p.id)!.kpis[i];
 			return { value: k.value, quartile: k.quartile, good: isGoodPosition(def, k.quartile) };
@@ -39,10 +50,14 @@ export async function roundReport(context: RoundContext, pseudonymised: boolean)
 			cells,
 			// Highest first: a ranking reads from the top.
 			ranking: people
-				.map((p, j) => ({ label: p.label, value: cells[j].value }))
-				.filter((r): r is { label: string; value: number } => r.value !== null)
+				.map((p, j) => ({ label: p.label, own: p.own, value: cells[j].value }))
+				.filter((r): r is { label: string; own: boolean; value: number } => r.value !== null)
 				.sort((a, b) => b.value - a.value)
 		};
 	});
-	return { people: people.map(({ label, code }) => ({ label, code })), kpis };
+	return {
+		people: people.map(({ label, code, own }) => ({ label, code, own })),
+		kpis,
+		countsLeftOut: shown.length < KPIS.length
+	};
 }

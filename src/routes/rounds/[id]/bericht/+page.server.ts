@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { authorise, can } from '$lib/server/auth/authorise';
 import { today } from '$lib/server/clock';
+import { labelled, roundChanges } from '$lib/server/report/change';
 import { roundContext } from '$lib/server/report/context';
 import { jobcenterReport } from '$lib/server/report/jobcenterReport';
 import { roundReport } from '$lib/server/report/roundReport';
@@ -38,8 +39,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// The PDF tool draws header and footer itself.
 		plain: druck === 'pdf'
 	};
+	if (!all && own && fassung === HANDOUT && jc === null) {
+		// The handout is for the participants: pseudonyms only, and what the visibility layer allows.
+		return {
+			...header,
+			kind: 'round' as const,
+			handout: true,
+			report: await roundReport(context, true, own.id),
+			changes: null
+		};
+	}
 	if (!all && own) {
-		// Jobcenter users open their own report only.
+		// Jobcenter users open their own report and the handout only.
 		if (jc === null)
 			redirect(303, `/rounds/${round.id}/bericht?jc=${encodeURIComponent(own.code)}`);
 		if (jc !== own.code) error(403, { message: m.error_403() });
@@ -50,7 +61,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		return {
 			...header,
 			kind: 'jobcenter' as const,
-			report: await jobcenterReport(db(), context, self)
+			report: await jobcenterReport(db(), context, self),
+			changes: await ownChanges(round.id, self.id)
 		};
 	}
 	const handout = fassung === HANDOUT;
@@ -58,6 +70,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		...header,
 		kind: 'round' as const,
 		handout,
-		report: await roundReport(context, handout)
+		report: await roundReport(context, handout),
+		changes: null
 	};
 };
+
+/** The participant's change against the round's predecessor, or null when the round names none. */
+async function ownChanges(roundId: number, jobcenterId: number) {
+	const found = await roundChanges(db(), kpiSource(), roundId, [jobcenterId]);
+	if (!found) return null;
+	const { name, from, to } = found.predecessor;
+	const own = found.byJobcenter.get(jobcenterId) ?? null;
+	return { predecessor: { name, from, to }, kpis: own && labelled(own) };
+}

@@ -1,0 +1,17 @@
+import { redirect } from '@sveltejs/kit';
+import { authorise, can } from '$lib/server/auth/authorise';
+import { myRounds } from '$lib/server/report/myRounds';
+import { db, kpiSource } from '$lib/server/startup';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const viewer = authorise(locals, 'read');
+	// Analysts take part in no round themselves; their list of all rounds is /rounds.
+	if (can(viewer, 'read_all') || viewer.jobcenterId === null) redirect(303, '/rounds');
+	const self = await db()
+		.selectFrom('jobcenter')
+		.select(['id', 'code', 'name'])
+		.where('id', '=', viewer.jobcenterId)
+		.executeTakeFirstOrThrow();
+	return { jobcenter: self, rounds: await myRounds(db(), kpiSource(), self) };
+};
