@@ -112,6 +112,11 @@ function table(header: string[], rows: string[][]): string {
 	return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** Other work on the machine: more runnable processes than cores at the start or the end. */
+function busy(m: BenchResults['machine']): boolean {
+	return Math.max(...m.load) > m.cores;
+}
+
 /** The README section's body: machine, data, ingest, pages, engine, weight and the targets. */
 export function markdown(r: BenchResults): string {
 	const { machine: m, data: d, ingest: i } = r;
@@ -125,7 +130,7 @@ export function markdown(r: BenchResults): string {
 		? '“Runde” is `/?round=ID&jc=…`.'
 		: '“Runde” is `/?jc=…&peers=ring&from=…&to=…`: `/` does not read `?round=` yet, so the round is timed as its members’ ring over its 12 months.';
 	return [
-		`Measured on ${r.date} with \`npm run bench\` (scale \`${r.scale}\`): ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, Node ${m.node}, sqlite3 ${m.sqlite}; 1-minute load average ${m.load.map((l) => l.toFixed(1)).join(' at the start, ')} at the end.`,
+		`Measured on ${r.date} with \`npm run bench\` (scale \`${r.scale}\`): ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, Node ${m.node}, sqlite3 ${m.sqlite}; 1-minute load average ${m.load.map((l) => l.toFixed(1)).join(' at the start, ')} at the end.${busy(m) ? ` **The machine was under load from other work (more runnable processes than cores): every timing below is disturbed, those of the server most.**` : ''}`,
 		`Data: ${d.jobcenters} jobcenters × ${d.channels} channels × ${d.months} months = ${d.rows.toLocaleString('en')} rows (${(d.canonicalBytes / MB).toFixed(1)} MB canonical CSV).`,
 		'',
 		table(
@@ -199,7 +204,7 @@ function webSection(web: WebLoad): string {
 
 /** The pipeline's stages, by their names in `ingest.ts`, for both files; then the parsers compared. */
 function stageSection(s: ImportStages): string {
-	const sec = (n: number) => `${(n / 1000).toFixed(n < 0.1 ? 4 : 2)} s`;
+	const sec = (n: number) => (n < 100 ? ms(n) : `${(n / 1000).toFixed(2)} s`);
 	const stages: [string, keyof FileStages][] = [
 		['read (sniff: hash, size, encoding)', 'read'],
 		['detect dialect (delimiter, wide header)', 'dialect'],
@@ -208,7 +213,9 @@ function stageSection(s: ImportStages): string {
 		['decide number style', 'numberStyle'],
 		['write (one transaction, into the register-only database)', 'write']
 	];
-	const parsers = Object.entries(s.parsers).map(([name, ms]) => `${name} ${sec(ms)}`);
+	const parsers = Object.entries(s.parsers).map(
+		([name, t]) => `${name} ${sec(t.wall)} (CPU ${sec(t.cpu)})`
+	);
 	return [
 		table(
 			['stage, in-process', 'canonical', 'German Excel'],
