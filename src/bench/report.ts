@@ -48,7 +48,7 @@ const times = (n: number) => `${n.toFixed(2)}×`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** The targets of the server under a web upload (issue 13). */
-function webTargets(web: WebLoad): Target[] {
+export function webTargets(web: WebLoad): Target[] {
 	const phases = { preview: web.preview, commit: web.commit };
 	const targets = Object.entries(phases).flatMap(([name, p]) => [
 		{
