@@ -12,16 +12,26 @@ export interface Response {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
+/** A client of its own (keep-alive, one request at a time), for requests that run beside others. */
+export function newAgent(): Agent {
+	return new Agent({ keepAlive: true, maxSockets: 1 });
+}
+
 /** One request, timed from sending to the last byte of the body. */
 export function send(
 	url: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+	options: {
+		method?: string;
+		headers?: Record<string, string>;
+		body?: string | Uint8Array;
+		agent?: Agent;
+	} = {}
 ): Promise<Response> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const req = request(
 			url,
-			{ method: options.method ?? 'GET', headers: options.headers, agent },
+			{ method: options.method ?? 'GET', headers: options.headers, agent: options.agent ?? agent },
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,8 +52,14 @@ export function send(
 }
 
 /** Signs in through the login form action and returns the Cookie header for later requests. */
-export async function login(origin: string, email: string, password: string): Promise<string> {
+export async function login(
+	origin: string,
+	email: string,
+	password: string,
+	client?: Agent
+): Promise<string> {
 	const response = await send(`${origin}/login`, {
+		agent: client,
 		method: 'POST',
 		// Without `accept: text/html` SvelteKit answers the action as JSON instead of with a 303.
 		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },

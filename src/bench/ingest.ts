@@ -36,7 +36,7 @@ const run = (rows: number, ms: number, peakRss: number | null): IngestRun => ({
 });
 
 /** A fresh database with Benchlearn's schema and the register, imported with `npm run import`. */
-async function withRegister(database: string, files: DataFiles, env: Env): Promise<Env> {
+export async function withRegister(database: string, files: DataFiles, env: Env): Promise<Env> {
 	const withDb = { ...env, DATABASE_PATH: database };
 	succeeded(
 		'Importing the register',

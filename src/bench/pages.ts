@@ -34,16 +34,23 @@ export interface PageSetup {
 	requests: number;
 }
 
-const PASSWORD = 'Benchmark-Passwort-405';
-const EMAIL = { analyst: 'analyst@bench.invalid', jobcenter: 'jobcenter@bench.invalid' };
+export const PASSWORD = 'Benchmark-Passwort-405';
+export const EMAIL = { analyst: 'analyst@bench.invalid', jobcenter: 'jobcenter@bench.invalid' };
 
-async function cli(setup: PageSetup, args: string[], input?: string): Promise<string> {
+async function cli(
+	setup: Pick<PageSetup, 'database' | 'env'>,
+	args: string[],
+	input?: string
+): Promise<string> {
 	const env = { ...setup.env, DATABASE_PATH: setup.database };
 	const result = await runCommand('npm', ['run', '-s', ...args], { env, input });
 	return succeeded(`npm run ${args.slice(0, 3).join(' ')}`, result).stdout.trim();
 }
 
-function createUser(setup: PageSetup, role: keyof typeof EMAIL): Promise<string> {
+export function createUser(
+	setup: Pick<PageSetup, 'database' | 'env' | 'code'>,
+	role: keyof typeof EMAIL
+): Promise<string> {
 	const jobcenter = role === 'jobcenter' ? ['--jobcenter', setup.code] : [];
 	const args = ['--email', EMAIL[role], '--role', role, ...jobcenter, '--password-stdin'];
 	return cli(setup, ['user', '--', 'create', ...args], PASSWORD);

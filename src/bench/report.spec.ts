@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataPath, roundQuerySupported } from './pages';
-import { replaceSection, SECTION_END, SECTION_START } from './report';
+import type { LoadPhase, WebLoad } from './load';
+import { replaceSection, SECTION_END, SECTION_START, webTargets } from './report';
 import { latencies } from './stats';
 import { assetPaths } from './weight';
 
@@ -60,5 +61,45 @@ describe('dataPath', () => {
 		expect(dataPath('/kpi/engagement_rate_pct?jc=05754')).toBe(
 			'/kpi/engagement_rate_pct/__data.json?jc=05754'
 		);
+	});
+});
+
+describe('webTargets', () => {
+	const phase = (pollP95: number, stall: number): LoadPhase => ({
+		ms: 9000,
+		poll: { n: 80, p50: 12, p95: pollP95, max: pollP95 + 5 },
+		pollsFailed: 0,
+		eventLoop: { p50: 10, p99: stall - 1, max: stall, samples: 900 }
+	});
+	const load: WebLoad = {
+		rows: 534_600,
+		preview: phase(40, 30),
+		commit: phase(60, 45),
+		logins: Array(10).fill(80),
+		loginsFailed: 0,
+		secondUpload: { ms: 6000, succeeded: true }
+	};
+
+	it('meets every target when the server kept answering', () => {
+		expect(webTargets(load).map((t) => t.met)).toEqual([true, true, true, true, true]);
+	});
+
+	it('misses a stall over 50 ms, a slow or failed poll, a failed login or upload', () => {
+		const missed = (web: WebLoad) =>
+			webTargets(web)
+				.filter((t) => !t.met)
+				.map((t) => t.target);
+		expect(missed({ ...load, commit: phase(60, 51) })).toEqual([
+			'Web commit: event loop stalls ≤ 50 ms'
+		]);
+		expect(missed({ ...load, preview: { ...phase(40, 30), pollsFailed: 1 } })).toEqual([
+			'Web preview: jobcenter / p95 < 100 ms'
+		]);
+		expect(missed({ ...load, preview: phase(100, 30) })).toEqual([
+			'Web preview: jobcenter / p95 < 100 ms'
+		]);
+		const last = 'Web commit: 10 logins and a second upload succeed';
+		expect(missed({ ...load, logins: Array(9).fill(80), loginsFailed: 1 })).toEqual([last]);
+		expect(missed({ ...load, secondUpload: { ms: 0, succeeded: false } })).toEqual([last]);
 	});
 });

@@ -13,6 +13,7 @@ import { benchJobcenters, SCALES, writeDataFiles, type ScaleName } from '../benc
 import { benchIngest } from '../bench/ingest';
 import { importStages } from '../bench/stages';
 import { benchEngine } from '../bench/engine';
+import { benchWebLoad } from '../bench/load';
 import { benchPages, type PageSetup } from '../bench/pages';
 import { runCommand, succeeded } from '../bench/process';
 import { checkTargets, markdown, replaceSection, type BenchResults } from '../bench/report';
@@ -84,7 +85,7 @@ run(async () => {
 		say(`Ingest of ${files.rows} rows: npm run import (canonical, German), sqlite3 .import …`);
 		const ingest = await benchIngest(dir, files, env);
 		say('Import stages in-process …');
-		const stages = await importStages(files.canonical, files.register, dir);
+		const stages = await importStages(files, dir);
 
 		const self = benchJobcenters(scale.jobcenters).find((jc) => jc.code === DEMO_JOBCENTER_CODE);
 		const setup: PageSetup = {
@@ -100,6 +101,8 @@ run(async () => {
 		const pages = await benchPages(setup, WARMUP[options.scale], say);
 		say('In-process compare() …');
 		const engine = await benchEngine(setup, setup.code);
+		say('Web preview and commit while a jobcenter user polls /, with logins and a second upload …');
+		const web = await benchWebLoad(buildDir, dir, files, scale, setup.code, env);
 
 		const results: BenchResults = {
 			scale: options.scale,
@@ -125,6 +128,7 @@ run(async () => {
 			pages: pages.timings,
 			roundQuery: pages.roundQuery,
 			engine,
+			web,
 			weight: clientWeight(pages.home, join(buildDir, 'client'))
 		};
 		const missing = missingFigures(results);

@@ -7,6 +7,7 @@ import { lastCompleteMonth } from './clock';
 import { migrateToLatest, openDatabase, type DB } from './db';
 import { acquireServerLock } from './db/lock';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed';
+import { watchEventLoop } from './eventLoop';
 import { liveSource, type DataSource } from './kpi/source';
 import { operatorStartupWarnings } from './operator';
 
@@ -39,6 +40,10 @@ export const LOCK_WAIT_MS = 30_000;
 
 export async function startServer(config = readConfig()): Promise<void> {
 	settings = config;
+	watchEventLoop();
+	// The import pipeline (exceljs among it) loads now, not on the first upload: loading it takes a
+	// few hundred milliseconds in which the server could answer no one.
+	await import('./ingest/worker');
 	instance = openDatabase(config.databasePath, {
 		boundMs: LOCK_WAIT_MS,
 		onTimeout: () => error(503, m.error_db_busy())
