@@ -313,7 +313,7 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 		() =>
 			'Die Datei ist kein bekannter Export einer Plattform (Meta Business Suite, X, TikTok, YouTube Studio). Mehrere Dateien auf einmal gehen nur mit solchen Exporten; eine Datei im Benchlearn-Format laden Sie bitte einzeln hoch.',
 		() =>
-			'The file is not a known platform export (Meta Business Suite, X, TikTok, YouTube Studio). Several files at once work only with such exports; please upload a file in Benchlearn\'s own layout on its own.'
+			"The file is not a known platform export (Meta Business Suite, X, TikTok, YouTube Studio). Several files at once work only with such exports; please upload a file in Benchlearn's own layout on its own."
 	],
 	native_not_used: [
 		de(
