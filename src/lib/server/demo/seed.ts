@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database, MonthlyMetricTable } from '$lib/server/db/schema';
+import { insertDemoEvents } from './events';
 import { generateDemoData, type DemoJobcenter, type DemoMetric } from './generate';
 
 // 12 columns × 500 rows stays far below SQLite's limit of 32,766 bound values per statement.
@@ -26,6 +27,7 @@ export async function seedDemoData(
 		}
 		const ids = await insertJobcenters(trx, data.jobcenters);
 		await insertMetrics(trx, data.metrics, ids);
+		await insertDemoEvents(trx, ids, options.until);
 	});
 	return { jobcenters: data.jobcenters.length, metrics: data.metrics.length };
 }

@@ -4,7 +4,9 @@ import { authorise } from '$lib/server/auth/authorise';
 import { detail } from '$lib/server/dashboard/detail';
 import { dashboardLoad } from '$lib/server/dashboard/page';
 import { isKpiId } from '$lib/server/kpi/catalogue';
+import { chartEvents } from '$lib/server/events';
 import { shown } from '$lib/server/params';
+import { db } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
@@ -17,12 +19,13 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		async ({ self, jobcenter, options, filters, source }, viewer) => {
 			// Analysts first choose a jobcenter on the overview.
 			if (!self || !jobcenter) redirect(303, '/');
-			if (!filters) return { jobcenter, options, filters, detail: null };
+			if (!filters) return { jobcenter, options, filters, detail: null, events: [] };
 			return {
 				jobcenter,
 				options,
 				filters,
-				detail: await detail(source, viewer, self, filters, id)
+				detail: await detail(source, viewer, self, filters, id),
+				events: await chartEvents(db(), viewer, self.id, filters.from, filters.to)
 			};
 		}
 	);

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { authorise, can } from '$lib/server/auth/authorise';
 import { today } from '$lib/server/clock';
+import { reportEvents } from '$lib/server/events';
 import { roundContext } from '$lib/server/report/context';
 import { jobcenterReport } from '$lib/server/report/jobcenterReport';
 import { roundReport } from '$lib/server/report/roundReport';
@@ -50,7 +51,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		return {
 			...header,
 			kind: 'jobcenter' as const,
-			report: await jobcenterReport(db(), context, self)
+			report: await jobcenterReport(db(), context, self),
+			events: await reportEvents(db(), viewer, round, { jobcenter: self.id })
 		};
 	}
 	const handout = fassung === HANDOUT;
@@ -58,6 +60,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		...header,
 		kind: 'round' as const,
 		handout,
-		report: await roundReport(context, handout)
+		report: await roundReport(context, handout),
+		events: await reportEvents(
+			db(),
+			viewer,
+			round,
+			handout ? 'handout' : { participants: context.participants.map((p) => p.id) }
+		)
 	};
 };
