@@ -188,6 +188,14 @@ function queries(): Record<string, Query> {
 		'/karte': { ...dashboard, x: axis, y: axis },
 		'/kanaele': dashboard,
 		'/uploads/loeschen': {},
+		'/ereignisse': { neu: integer, geloescht: integer },
+		'/datenstand': {
+			ring: fc.oneof(fc.constantFrom('Vergleichsring Mittelstädte', 'ohne'), junk),
+			runde: integer,
+			from: month,
+			to: month,
+			luecken: fc.oneof(fc.constantFrom('1', 'on'), junk)
+		},
 		'/rounds/[id]': { kanaele: fc.oneof(fc.constant('1'), junk) },
 		'/rounds/[id]/bericht': {
 			jc: code,
@@ -304,6 +312,20 @@ function actions(): Record<string, ActionFuzz> {
 			writes: true,
 			fields: { jobcenter: noCode, from: month, to: month, channel: channels }
 		},
+		// Without a month there is no event to write; every other field may be anything.
+		'/ereignisse?/add': {
+			writes: true,
+			fields: {
+				monat: notMonth,
+				art: fc.oneof(fc.constantFrom('platform', 'campaign'), junk),
+				titel: junk,
+				notiz: junk,
+				kanal: fc.oneof(fc.constantFrom(...CHANNEL_IDS), junk),
+				jobcenter: code
+			},
+			required: ['monat']
+		},
+		'/ereignisse?/delete': { writes: true, fields: { id: noId } },
 		// Sent last of all, since it ends the session: see the end of each viewer's test.
 		'/logout': { writes: false, fields: {} }
 	};
