@@ -65,7 +65,7 @@ const summary = (rows: Awaited<ReturnType<typeof dataStatus>>['rows']) =>
 	);
 
 describe('dataStatus', () => {
-	it('finds every gap of the hand-made ring: missing months, missing and incomplete channels', async () => {
+	it('finds every gap of the hand-made ring: months without data, missing channels, missing figures', async () => {
 		const db = await fixture();
 		const { months, rows } = await dataStatus(db, {
 			ring: 'Ring Nord',
@@ -75,7 +75,7 @@ describe('dataStatus', () => {
 		});
 		expect(months).toEqual(['2026-01', '2026-02', '2026-03']);
 		expect(summary(rows)).toEqual({
-			'05754': ['complete', 'partial  instagram', 'partial instagram'],
+			'05754': ['complete', 'figures  instagram', 'partial instagram'],
 			'05911': ['complete', 'missing youtube', 'missing youtube'],
 			'09162': ['missing', 'missing', 'missing']
 		});

@@ -2,7 +2,12 @@
 import { sql } from 'kysely';
 import { monthRange, type Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
-import type { Status } from '$lib/server/report/submissions';
+
+/**
+ * A month of one jobcenter: every channel it reports in the period delivered in full; all
+ * delivered but some lacking a figure; some channels missing; nothing at all.
+ */
+export type DeliveryStatus = 'complete' | 'figures' | 'partial' | 'missing';
 
 /** One jobcenter's month as the query aggregates it: channels with a row, and those among them missing a figure. */
 export interface MonthDelivery {
@@ -14,7 +19,7 @@ export interface MonthDelivery {
 
 export interface StatusCell {
 	month: Month;
-	status: Status;
+	status: DeliveryStatus;
 	/** Channels it reports in the period but not in this month. */
 	missing: string[];
 	/** Channels with a row this month that lacks a figure. */
@@ -33,9 +38,9 @@ export interface StatusRow {
 }
 
 /**
- * The matrix, pure: a month is complete when every channel the jobcenter reports in the period has
- * a full row, partial when some are missing or incomplete, missing when it has no row at all. The
- * same rule as the round's submissions view, so both pages agree.
+ * The matrix, pure. Measured, as in the round's submissions view, against the channels the jobcenter
+ * reports anywhere in the period; a delivered channel lacking a figure is told apart from a missing
+ * channel, since messy files often leave a cell empty and that is a different question to ask.
  */
 export function statusMatrix(
 	jobcenters: readonly { id: number; code: string; name: string; ring: string | null }[],
@@ -52,7 +57,7 @@ export function statusMatrix(
 				return { month, status: 'missing', missing: channels, incomplete: [] };
 			const missing = channels.filter((c) => !d.delivered.includes(c));
 			const incomplete = [...d.incomplete].sort();
-			const status = missing.length || incomplete.length ? 'partial' : 'complete';
+			const status = missing.length ? 'partial' : incomplete.length ? 'figures' : 'complete';
 			return { month, status, missing, incomplete };
 		});
 		return { ...j, channels, cells, gaps: cells.filter((c) => c.status !== 'complete').length };

@@ -53,7 +53,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		: [];
 	return {
 		all,
-		events: events.map((e) => ({ ...e, editable: mayEditEvent(viewer, e.jobcenterId) })),
+		// Newest first: what was just recorded or is coming up is what one looks for.
+		events: events.reverse().map((e) => ({ ...e, editable: mayEditEvent(viewer, e.jobcenterId) })),
 		shownMax: EVENTS_SHOWN_MAX,
 		jobcenters,
 		kinds: [...EVENT_KINDS],
