@@ -20,6 +20,8 @@ async function scan(page: Page, url: string) {
 
 for (const [role, urls] of Object.entries(PAGES)) {
 	test(`${role}: no serious or critical accessibility violations`, async ({ page }) => {
+		// A dozen pages with a scan each: the bound only catches a hang on a busy machine.
+		test.setTimeout(120_000);
 		if (role === 'admin') ensureAdmin();
 		if (role !== 'anonymous') await signIn(page, role as Role);
 		const violations: string[] = [];
