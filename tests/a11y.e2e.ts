@@ -5,8 +5,8 @@ import { ensureAdmin, signIn, type Role } from './session';
 /** Every page a person can reach, per role; the scan must find no serious or critical violation (WCAG 2.1 AA). */
 const PAGES: Record<Role | 'anonymous', string[]> = {
 	anonymous: ['/login', '/impressum', '/datenschutz', '/barrierefreiheit'],
-	jobcenter: ['/', '/kpi/engagement_rate_pct', '/karte', '/kanaele', '/konto', '/methodik', '/meine-runden'],
-	analyst: ['/', '/?seite=2', '/?suche=kreis&land=NW', '/?suche=keins', '/jobcenter?seite=2&bearbeiten=05754', '/jobcenter?suche=kreis&land=NW&gespeichert=01002', '/jobcenter?suche=keins', '/?jc=05754', '/kpi/reach_per_1000_elb?jc=05754', '/karte?jc=05754', '/kanaele?jc=05754', '/protokoll', '/rounds'],
+	jobcenter: ['/', '/kpi/engagement_rate_pct', '/karte', '/kanaele', '/konto', '/methodik', '/meine-runden', '/ereignisse'],
+	analyst: ['/', '/?seite=2', '/?suche=kreis&land=NW', '/?suche=keins', '/jobcenter?seite=2&bearbeiten=05754', '/jobcenter?suche=kreis&land=NW&gespeichert=01002', '/jobcenter?suche=keins', '/?jc=05754', '/kpi/reach_per_1000_elb?jc=05754', '/karte?jc=05754', '/kanaele?jc=05754', '/protokoll', '/rounds', '/ereignisse', '/datenstand'],
 	admin: ['/admin/benutzer']
 };
 
@@ -20,7 +20,7 @@ async function scan(page: Page, url: string) {
 
 for (const [role, urls] of Object.entries(PAGES)) {
 	test(`${role}: no serious or critical accessibility violations`, async ({ page }) => {
-		// A dozen scans of long pages; the bound only catches a hang on a busy machine.
+		// A dozen pages with a scan each: the bound only catches a hang on a busy machine.
 		test.setTimeout(120_000);
 		if (role === 'admin') ensureAdmin();
 		if (role !== 'anonymous') await signIn(page, role as Role);

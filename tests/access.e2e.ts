@@ -44,6 +44,8 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/karte/export': [303, 200, 303, 303],
 	'/kanaele/export': [303, 200, 303, 303],
 	'/uploads/loeschen': [303, 403, 200, 200],
+	'/ereignisse': [303, 200, 200, 200],
+	'/datenstand': [303, 403, 200, 200],
 	'/rounds/[id]': [303, 200, 200, 200],
 	// Jobcenter users are sent on to their own report.
 	'/rounds/[id]/bericht': [303, 303, 200, 200],
@@ -87,6 +89,8 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/uploads/loeschen?/check': [303, 403, 400, 400],
 	'/uploads/loeschen?/delete': [303, 403, 400, 400],
 	'/rounds/[id]/berichte?/start': [303, 403, 400, 400],
+	'/ereignisse?/add': [303, 400, 400, 400],
+	'/ereignisse?/delete': [303, 400, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

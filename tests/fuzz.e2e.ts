@@ -194,6 +194,14 @@ function queries(): Record<string, Query> {
 		'/karte/export': { ...dashboard, x: axis, y: axis, format },
 		'/kanaele/export': { ...dashboard, format },
 		'/uploads/loeschen': {},
+		'/ereignisse': { neu: integer, geloescht: integer },
+		'/datenstand': {
+			ring: fc.oneof(fc.constantFrom('Vergleichsring Mittelstädte', 'ohne'), junk),
+			runde: integer,
+			from: month,
+			to: month,
+			luecken: fc.oneof(fc.constantFrom('1', 'on'), junk)
+		},
 		'/rounds/[id]': { kanaele: fc.oneof(fc.constant('1'), junk) },
 		'/rounds/[id]/bericht': {
 			jc: code,
@@ -318,6 +326,20 @@ function actions(): Record<string, ActionFuzz> {
 			writes: true,
 			fields: { umfang: junk.filter((v) => v !== 'jobcenter') }
 		},
+		// Without a month there is no event to write; every other field may be anything.
+		'/ereignisse?/add': {
+			writes: true,
+			fields: {
+				monat: notMonth,
+				art: fc.oneof(fc.constantFrom('platform', 'campaign'), junk),
+				titel: junk,
+				notiz: junk,
+				kanal: fc.oneof(fc.constantFrom(...CHANNEL_IDS), junk),
+				jobcenter: code
+			},
+			required: ['monat']
+		},
+		'/ereignisse?/delete': { writes: true, fields: { id: noId } },
 		// Sent last of all, since it ends the session: see the end of each viewer's test.
 		'/logout': { writes: false, fields: {} }
 	};

@@ -34,9 +34,17 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 	}[];
 	// The demo's own rounds (last year's closed, this year's open), which "Meine Runden" lists.
 	const demoRounds = (sqlite.prepare(`select id from round where created_by = 'demo'`).all() as { id: number }[]).map((r) => r.id);
+	// Other jobcenters' own events (the demo has some) are for them and the analysts only.
+	const foreignEvents = (
+		sqlite
+			.prepare('select title from series_event where jobcenter_id is not null and jobcenter_id != ?')
+			.all(own.id) as { title: string }[]
+	).map((e) => e.title);
 	sqlite.close();
 	expect(demoRounds.length).toBe(2);
+	expect(foreignEvents.length).toBeGreaterThan(0);
 	const forbidden = [
+		...foreignEvents,
 		...others.flatMap((o) => [o.code, o.name]),
 		...new Set(others.map((o) => o.ring).filter((r): r is string => !!r && r !== own.ring))
 	];
@@ -57,6 +65,10 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		'/karte?x=hours_per_post&y=engagement_rate_pct',
 		'/karte?y=interactions_per_post',
 		'/karte?y=interactions_per_staff_hour',
+		// Events: the page, and the charts that mark them, for every channel.
+		'/ereignisse',
+		'/kpi/followers?from=2024-11&to=2026-10',
+		...CHANNEL_IDS.map((channel) => `/kanaele?channel=${channel}&from=2024-11&to=2026-10`),
 		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
 		'/meine-runden',
 		...[round, closed, ...demoRounds].flatMap((id) => [

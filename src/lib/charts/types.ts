@@ -9,3 +9,11 @@ export interface Series {
 	name: string;
 	points: Point[];
 }
+
+/** An event a chart marks at its month (Ereignis); `channel` null applies to every channel. */
+export interface ChartEvent {
+	id: number;
+	month: string;
+	title: string;
+	channel: string | null;
+}

@@ -113,6 +113,27 @@ export function month(): Field<Month | null> {
 	};
 }
 
+/** A month `YYYY-MM` from `earliest` to `latest`; absent or empty is null. */
+export function monthWithin(earliest: Month, latest: Month): Field<Month | null> {
+	const read = month();
+	return (values, name) => {
+		const value = read(values, name);
+		if (value === null) return null;
+		if (value < earliest) throw new ParamError(name, m.param_month_too_early({ earliest }));
+		if (value > latest) throw new ParamError(name, m.param_month_too_late({ latest }));
+		return value;
+	};
+}
+
+/** The field must be given: `field` reads it, and its null (absent or empty) is refused. */
+export function required<T>(field: Field<T | null>): Field<T> {
+	return (values, name) => {
+		const value = field(values, name);
+		if (value === null || value === '') throw new ParamError(name, m.param_required());
+		return value;
+	};
+}
+
 /**
  * Every value sent under the name (each may be a comma list when `split`), each read by `item`,
  * without repeats and without empty ones; more than `max` different ones is refused.

@@ -11,8 +11,10 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { can, type Viewer } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
+import { chartEvents } from '$lib/server/events';
 import { isKpiId, kpi, type KpiId } from '$lib/server/kpi/catalogue';
 import { pairs } from '$lib/server/kpi/engine';
+import type { EventViewer } from '$lib/server/kpi/visibility';
 import { choice, query, shown } from '$lib/server/params';
 import { registerView } from '$lib/server/registerView';
 import { db } from '$lib/server/startup';
@@ -26,19 +28,19 @@ import { kpiRequest } from './view';
 export const overviewPage = (viewer: Viewer, url: URL) =>
 	dashboardLoad(viewer, url, async ({ self, jobcenter, options, filters, source }, viewer) => {
 		if (!self || !jobcenter)
-			return { mode: 'picker' as const, ...(await picker(url.searchParams)) };
+			return { mode: 'picker' as const, ...(await picker(url.searchParams, viewer)) };
 		if (!filters) return { mode: 'empty' as const, jobcenter, options };
 		const result = await overview(source, viewer, self, filters);
 		return { mode: 'overview' as const, jobcenter, options, filters, ...result };
 	});
 
 /** Analysts without a chosen jobcenter: one page of the register to pick from and the totals of all channels. */
-async function picker(params: URLSearchParams) {
+async function picker(params: URLSearchParams, viewer: EventViewer) {
 	const register = await registerView(db(), params, {}, (filter, page) =>
 		listJobcenters(db(), filter, page)
 	);
 	const to = await latestMonth(db(), currentMonth());
-	if (!to) return { register, period: null, series: [] };
+	if (!to) return { register, period: null, series: [], events: [] };
 	const from = addMonths(to, -23);
 	const months = monthRange(from, to);
 	const rows = await followersByChannel(db(), from, to);
@@ -50,7 +52,9 @@ async function picker(params: URLSearchParams) {
 		(r) => r.followers,
 		[...CHANNELS]
 	);
-	return { register, period: { from, to, months }, series };
+	// The totals are of every jobcenter, so only the events for everyone belong on them.
+	const events = await chartEvents(db(), viewer, null, from, to);
+	return { register, period: { from, to, months }, series, events };
 }
 
 /** `/kpi/[id]`: one KPI in depth. Analysts first choose a jobcenter on the overview. */
@@ -61,12 +65,13 @@ export function detailPage(viewer: Viewer, url: URL, id: string) {
 		url,
 		async ({ self, jobcenter, options, filters, source }, viewer) => {
 			if (!self || !jobcenter) redirect(303, '/');
-			if (!filters) return { jobcenter, options, filters, detail: null };
+			if (!filters) return { jobcenter, options, filters, detail: null, events: [] };
 			return {
 				jobcenter,
 				options,
 				filters,
-				detail: await detail(source, viewer, self, filters, id)
+				detail: await detail(source, viewer, self, filters, id),
+				events: await chartEvents(db(), viewer, self.id, filters.from, filters.to)
 			};
 		}
 	);
@@ -109,6 +114,12 @@ export const mapPage = (viewer: Viewer, url: URL) =>
 export const channelsPage = (viewer: Viewer, url: URL) =>
 	dashboardLoad(viewer, url, async ({ self, jobcenter, options, filters, source }, viewer) => {
 		if (!self || !jobcenter) redirect(303, '/');
-		if (!filters) return { jobcenter, options, filters, view: null };
-		return { jobcenter, options, filters, view: await channelView(source, viewer, self, filters) };
+		if (!filters) return { jobcenter, options, filters, view: null, events: [] };
+		return {
+			jobcenter,
+			options,
+			filters,
+			view: await channelView(source, viewer, self, filters),
+			events: await chartEvents(db(), viewer, self.id, filters.from, filters.to)
+		};
 	});

@@ -256,6 +256,24 @@ export interface ReportTokenTable {
 	expires_at: number;
 }
 
+export const EVENT_KINDS = ['platform', 'campaign', 'channel', 'staffing', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** An event on the charts: for every jobcenter (`jobcenter_id` null) or one; for one channel or all (null). */
+export interface SeriesEventTable {
+	id: Generated<number>;
+	jobcenter_id: number | null;
+	channel_id: string | null;
+	/** `YYYY-MM` */
+	month: string;
+	kind: EventKind;
+	title: string;
+	note: Generated<string>;
+	/** The email of the account that recorded it. */
+	created_by: string;
+	created_at: Generated<string>;
+}
+
 export interface Database {
 	jobcenter: JobcenterTable;
 	channel: ChannelTable;
@@ -280,6 +298,7 @@ export interface Database {
 	round_snapshot_metric: RoundSnapshotMetricTable;
 	round_event: RoundEventTable;
 	report_token: ReportTokenTable;
+	series_event: SeriesEventTable;
 }
 
 export type Jobcenter = Selectable<JobcenterTable>;

@@ -59,6 +59,28 @@ describe('seedDemoData', () => {
 		expect(row.staff_hours).toBe(expected.metrics[0].staff_hours);
 	});
 
+	it("records Meta's change for Facebook and Instagram inside the period, and the demo jobcenter's own events", async () => {
+		await seedDemoData(db, { until: '2026-10' });
+		const events = await db
+			.selectFrom('series_event as e')
+			.leftJoin('jobcenter as j', 'j.id', 'e.jobcenter_id')
+			.select(['j.code', 'e.channel_id', 'e.month', 'e.kind', 'e.title'])
+			.orderBy('e.id')
+			.execute();
+		const meta = events.filter((e) => e.code === null);
+		expect(meta.map((e) => [e.channel_id, e.month, e.title])).toEqual([
+			['facebook', '2025-02', 'Meta: Aufrufe ersetzen Impressionen'],
+			['instagram', '2025-02', 'Meta: Aufrufe ersetzen Impressionen']
+		]);
+		// The demo period is the 24 months up to `until`.
+		expect(events.every((e) => e.month >= '2024-11' && e.month <= '2026-10')).toBe(true);
+		expect(events.filter((e) => e.code === '05754').map((e) => e.kind)).toEqual([
+			'campaign',
+			'staffing'
+		]);
+		expect(events.filter((e) => e.code !== null && e.code !== '05754').length).toBeGreaterThan(0);
+	});
+
 	it('refuses a database that already holds jobcenters and changes nothing', async () => {
 		await seedDemoData(db, { until: '2026-10' });
 		const before = await counts();

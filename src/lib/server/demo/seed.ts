@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database, MonthlyMetricTable } from '$lib/server/db/schema';
+import { insertDemoEvents } from './events';
 import { generateDemoData, type DemoJobcenter, type DemoMetric } from './generate';
 import { seedDemoRounds } from './rounds';
 
@@ -30,6 +31,7 @@ export async function seedDemoData(
 		const ids = await insertJobcenters(trx, data.jobcenters);
 		await insertMetrics(trx, data.metrics, ids);
 		await seedDemoRounds(trx, options.until);
+		await insertDemoEvents(trx, ids, options.until);
 	});
 	return { jobcenters: data.jobcenters.length, metrics: data.metrics.length };
 }

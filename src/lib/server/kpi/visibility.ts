@@ -34,7 +34,35 @@ export function forRole<T extends Visible & { peer: PeerStats | null }>(
 ): T & { hidden: boolean } {
 	if (role !== 'jobcenter') return { ...item, hidden: false };
 	if (!isNormalised(item.unit)) {
-		return { ...item, peer: null, percentile: null, quartile: null, hidden: true } as T & { hidden: boolean };
+		return { ...item, peer: null, percentile: null, quartile: null, hidden: true } as T & {
+			hidden: boolean;
+		};
 	}
 	return { ...(withoutAnalystOnly(item) as unknown as T), hidden: false };
+}
+
+/** Who looks at events, and about which jobcenter (null: a view of no single jobcenter). */
+export interface EventViewer {
+	role: Role;
+	jobcenterId: number | null;
+}
+
+/**
+ * The jobcenters whose own events a viewer sees besides the events for everyone: analysts those of
+ * the jobcenter they look at (`'all'` for every one), a jobcenter user only its own, and never a
+ * peer's, whatever it asks for.
+ */
+export function eventJobcenters(
+	viewer: EventViewer,
+	about: number | 'all' | null
+): number[] | 'all' {
+	if (viewer.role !== 'jobcenter') return about === null ? [] : about === 'all' ? 'all' : [about];
+	const own = viewer.jobcenterId;
+	return own !== null && (about === own || about === 'all') ? [own] : [];
+}
+
+/** Analysts record and delete events for everyone and for any jobcenter; a jobcenter user only its own. */
+export function mayEditEvent(viewer: EventViewer, eventJobcenterId: number | null): boolean {
+	if (viewer.role !== 'jobcenter') return true;
+	return viewer.jobcenterId !== null && eventJobcenterId === viewer.jobcenterId;
 }

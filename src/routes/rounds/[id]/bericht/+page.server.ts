@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { authorise, can } from '$lib/server/auth/authorise';
 import { today } from '$lib/server/clock';
 import { labelled, roundChanges } from '$lib/server/report/change';
+import { reportEvents } from '$lib/server/events';
 import { roundContext } from '$lib/server/report/context';
 import { jobcenterReport } from '$lib/server/report/jobcenterReport';
 import { roundReport } from '$lib/server/report/roundReport';
@@ -46,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			kind: 'round' as const,
 			handout: true,
 			report: await roundReport(context, true, own.id),
-			changes: null
+			changes: null,
+			events: await reportEvents(db(), viewer, round, 'handout')
 		};
 	}
 	if (!all && own) {
@@ -62,7 +64,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			...header,
 			kind: 'jobcenter' as const,
 			report: await jobcenterReport(db(), context, self),
-			changes: await ownChanges(round.id, self.id)
+			changes: await ownChanges(round.id, self.id),
+			events: await reportEvents(db(), viewer, round, { jobcenter: self.id })
 		};
 	}
 	const handout = fassung === HANDOUT;
@@ -71,7 +74,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		kind: 'round' as const,
 		handout,
 		report: await roundReport(context, handout),
-		changes: null
+		changes: null,
+		events: await reportEvents(
+			db(),
+			viewer,
+			round,
+			handout ? 'handout' : { participants: context.participants.map((p) => p.id) }
+		)
 	};
 };
 
