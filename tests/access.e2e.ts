@@ -40,7 +40,9 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/rounds/[id]': [303, 200, 200, 200],
 	// Jobcenter users are sent on to their own report.
 	'/rounds/[id]/bericht': [303, 303, 200, 200],
-	'/rounds/[id]/export': [303, 200, 200, 200]
+	'/rounds/[id]/export': [303, 200, 200, 200],
+	// The round matrix is for analysts only, its handout version too.
+	'/rounds/[id]/matrix': [303, 403, 200, 200]
 };
 
 /** Sample values for the route parameters. */

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import fc, { type Arbitrary } from 'fast-check';
 import { CHANNEL_IDS } from '../src/lib/channels';
 import { METRICS } from '../src/lib/server/db/schema';
+import { KPI_IDS } from '../src/lib/server/kpi/catalogue';
 import { ensureReportRound } from './reportRound';
 import { actionUrls, pageUrls, routeUrls } from './routes';
 import { ACCOUNTS, ensureAdmin, signIn, type Role } from './session';
@@ -199,6 +200,11 @@ function queries(): Record<string, Query> {
 			format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk),
 			jc: code,
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk)
+		},
+		'/rounds/[id]/matrix': {
+			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
+			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
+			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk)
 		}
 	};
 }

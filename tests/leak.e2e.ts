@@ -56,7 +56,9 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
 		...[round, closed].flatMap((id) => [
 			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
-			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`]
+			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`],
+			// The round matrix is the analysts': refused, also in its handout version.
+			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`]
 		])
 	];
 	const queue = [...routeUrls(), ...filters];
