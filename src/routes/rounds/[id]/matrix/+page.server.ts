@@ -57,7 +57,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		columns: matrix.columns.map((c) => ({
 			...c,
 			label: label(c.id),
-			unitLabel: UNIT_LABELS[c.unit][locale],
+			// "Follower je 1.000 eLb" says its unit already.
+			unitLabel: label(c.id).endsWith(UNIT_LABELS[c.unit][locale])
+				? null
+				: UNIT_LABELS[c.unit][locale],
 			firstDirection: firstDirection(c.better)
 		})),
 		rows: matrix.rows,
