@@ -52,7 +52,9 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/rounds/[id]/export': [303, 200, 200, 200],
 	// All reports of a round as PDF: analysts only; no ZIP before a batch has run.
 	'/rounds/[id]/berichte': [303, 403, 200, 200],
-	'/rounds/[id]/berichte/zip': [303, 403, 404, 404]
+	'/rounds/[id]/berichte/zip': [303, 403, 404, 404],
+	// The round matrix is for analysts only, its handout version too.
+	'/rounds/[id]/matrix': [303, 403, 200, 200]
 };
 
 /** Sample values for the route parameters. */

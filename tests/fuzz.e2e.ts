@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import fc, { type Arbitrary } from 'fast-check';
 import { CHANNEL_IDS } from '../src/lib/channels';
 import { METRICS } from '../src/lib/server/db/schema';
+import { KPI_IDS } from '../src/lib/server/kpi/catalogue';
 import { ensureReportRound } from './reportRound';
 import { actionUrls, pageUrls, routeUrls } from './routes';
 import { ACCOUNTS, ensureAdmin, signIn, type Role } from './session';
@@ -215,7 +216,12 @@ function queries(): Record<string, Query> {
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk)
 		},
 		'/rounds/[id]/berichte': {},
-		'/rounds/[id]/berichte/zip': {}
+		'/rounds/[id]/berichte/zip': {},
+		'/rounds/[id]/matrix': {
+			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
+			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
+			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk)
+		}
 	};
 }
 

@@ -73,7 +73,9 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		'/meine-runden',
 		...[round, closed, ...demoRounds].flatMap((id) => [
 			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
-			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`]
+			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`],
+			// The round matrix is the analysts': refused, also in its handout version.
+			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`]
 		]),
 		// Every dashboard export in both formats, with the filters the pages offer, rounds included.
 		...['/export', '/kpi/followers/export', '/kpi/engagement_rate_pct/export', '/karte/export', '/kanaele/export'].flatMap(

@@ -38,7 +38,12 @@ export const ROLE_COLOURS = {
 	/** The other jobcenters of the group, unlabelled dots. */
 	peer: SERIES_COLOURS[7],
 	/** The second bar colour of the channel page. */
-	accent: SERIES_COLOURS[2]
+	accent: SERIES_COLOURS[2],
+	/**
+	 * The round matrix's quartiles, as tints of one hue that darken from Q1 to Q4: an order by lightness
+	 * alone, which colour-blind eyes read too. In the dark the sky blue, so that the tints stand out from black.
+	 */
+	quartile: [SERIES_COLOURS[0][0], SERIES_COLOURS[4][1]]
 } satisfies Record<string, Pair>;
 
 /** The running header and page numbers of a printed report: on paper, so light only. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from './catalogue';
-import { forRole } from './visibility';
+import { forHandout, forRole } from './visibility';
 
 const peer = { n: 6, median: 10, p25: 5, p75: 15, min: 1, max: 40, mean: 12 };
 const item = (unit: Unit) => ({ unit, value: 12, peer, percentile: 58.3, quartile: 3, suppressed: false });
@@ -29,5 +29,26 @@ describe('forRole', () => {
 			const seen = forRole(item(unit), 'jobcenter');
 			expect(seen).toMatchObject({ value: 12, peer: null, percentile: null, quartile: null, hidden: true });
 		}
+	});
+});
+
+describe('forHandout', () => {
+	it('shows a normalised KPI with value and quartile, without min and max', () => {
+		const seen = forHandout(item('pct'));
+		expect(seen).toMatchObject({ value: 12, quartile: 3, percentile: 58.3, hidden: false });
+		expect(seen.peer).toEqual({ n: 6, median: 10, p25: 5, p75: 15, mean: 12 });
+	});
+
+	it("withholds a raw count altogether, the value included, since it is a peer's", () => {
+		for (const unit of ['count', 'hours', 'fte'] as Unit[]) {
+			expect(forHandout(item(unit))).toMatchObject({
+				...{ value: null, peer: null, percentile: null, quartile: null, hidden: true }
+			});
+		}
+	});
+
+	it('withholds the values of a KPI with too few values, as its quartiles are', () => {
+		const few = { ...item('pct'), suppressed: true, peer: null, percentile: null, quartile: null };
+		expect(forHandout(few)).toMatchObject({ value: null, quartile: null, hidden: false });
 	});
 });

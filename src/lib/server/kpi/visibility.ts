@@ -1,4 +1,7 @@
-/** What of a comparison a viewer may see: jobcenter users get no min/max and no peer statistics of raw counts. */
+/**
+ * What of a comparison a viewer may see: jobcenter users get no min/max and no peer statistics of raw
+ * counts; a handout to all participants shows each one's figures as a jobcenter user may see a peer's.
+ */
 import type { Role } from '$lib/server/db/schema';
 import type { Unit } from './catalogue';
 import { withoutAnalystOnly, type PeerStats, type PublicPeerStats } from './stats';
@@ -65,4 +68,16 @@ export function eventJobcenters(
 export function mayEditEvent(viewer: EventViewer, eventJobcenterId: number | null): boolean {
 	if (viewer.role !== 'jobcenter') return true;
 	return viewer.jobcenterId !== null && eventJobcenterId === viewer.jobcenterId;
+}
+
+/**
+ * One participant's figure in a handout that goes to every participant, under a pseudonym: there each
+ * value is a peer's, so it is shown only where a jobcenter user may see the peer statistics. Raw counts
+ * are `hidden`, and a KPI with too few values (suppressed) shows no value, as it shows no quartiles.
+ */
+export function forHandout<
+	T extends Visible & { peer: PeerStats | null; value: number | null; suppressed: boolean }
+>(item: T): T & { hidden: boolean } {
+	const shown = forRole(item, 'jobcenter');
+	return shown.hidden || item.suppressed ? { ...shown, value: null } : shown;
 }
