@@ -1,12 +1,13 @@
 /**
  * The round report for analysts: every KPI's distribution with each participant labelled, and the table of
- * participants × KPIs with quartiles. The handout version carries pseudonyms only, never a name or code;
- * opened by a participant, it also follows the visibility layer (no raw counts of others, no min/max).
+ * participants × KPIs with quartiles. The handout version carries pseudonyms only, never a name or code,
+ * and, since it goes to every participant however it is printed, follows the visibility layer as the
+ * round matrix's handout does: no raw counts, no min/max, no values of a KPI with too few of them.
  */
 import { getLocale } from '$lib/paraglide/runtime';
 import { KPIS, UNIT_LABELS } from '$lib/server/kpi/catalogue';
 import { isGoodPosition } from '$lib/server/kpi/stats';
-import { forRole, isNormalised } from '$lib/server/kpi/visibility';
+import { forHandout, forRole, isNormalised } from '$lib/server/kpi/visibility';
 import type { RoundContext } from './context';
 import { participantComparisons } from './jobcenterReport';
 
@@ -28,14 +29,16 @@ export async function roundReport(
 		}))
 		.sort((a, b) => a.label.localeCompare(b.label, 'de', { numeric: true }));
 
-	const shown = participant === null ? KPIS : KPIS.filter((k) => isNormalised(k.unit));
+	const shown = pseudonymised ? KPIS.filter((k) => isNormalised(k.unit)) : KPIS;
 	const kpis = shown.map((def) => {
 		const i = KPIS.indexOf(def);
 		const found = comparisons.get(people[0]?.id ?? -1)?.kpis[i];
-		const first = found && participant !== null ? forRole(found, 'jobcenter') : found;
+		const first = found && pseudonymised ? forRole(found, 'jobcenter') : found;
 		const cells = people.map((p) => {
-			const k = comparisons.get(p.id)!.kpis[i];
-			return { value: k.value, quartile: k.quartile, good: isGoodPosition(def, k.quartile) };
+			const found = comparisons.get(p.id)!.kpis[i];
+			const k = pseudonymised ? forHandout(found) : found;
+			const quartile = k.value === null ? null : k.quartile;
+			return { value: k.value, quartile, good: isGoodPosition(def, quartile) };
 		});
 		return {
 			id: def.id,
