@@ -1,4 +1,4 @@
-/** What of a comparison a viewer may see: jobcenter users get no min/max and no peer statistics of raw counts. */
+/** What a viewer may see: jobcenter users get no min/max, no peer statistics of raw counts, and other jobcenters only by pseudonym unless named to their ring. */
 import type { Role } from '$lib/server/db/schema';
 import type { Unit } from './catalogue';
 import { withoutAnalystOnly, type PeerStats, type PublicPeerStats } from './stats';
@@ -37,4 +37,27 @@ export function forRole<T extends Visible & { peer: PeerStats | null }>(
 		return { ...item, peer: null, percentile: null, quartile: null, hidden: true } as T & { hidden: boolean };
 	}
 	return { ...(withoutAnalystOnly(item) as unknown as T), hidden: false };
+}
+
+/** A round member as the reports and profiles know it. */
+export interface Member {
+	name: string;
+	ring: string | null;
+	/** Agreed to be shown by name to the members of its own ring (`/konto`). */
+	showNameToRing: boolean;
+	/** "Jobcenter A" */
+	pseudonym: string;
+}
+
+/**
+ * How a member appears to a viewer: analysts (`all`) see every name; a jobcenter sees a name only
+ * where the member opted in and both are in the same ring, else the pseudonym.
+ */
+export function memberLabel(
+	member: Member,
+	viewer: { all: boolean; ring: string | null }
+): { label: string; named: boolean } {
+	const named =
+		viewer.all || (member.showNameToRing && member.ring !== null && member.ring === viewer.ring);
+	return { label: named ? member.name : member.pseudonym, named };
 }

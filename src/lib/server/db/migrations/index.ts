@@ -8,6 +8,7 @@ import * as roundSnapshot from './2026-11-25T0400_round_snapshot';
 import * as followersIndex from './2026-11-25T0500_followers_index';
 import * as responseHours from './2026-12-01T2300_response_hours';
 import * as rowWriter from './2026-12-01T2350_row_writer';
+import * as practiceProfile from './2026-12-02T0140_practice_profile';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T0000_initial': initial,
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-25T0400_round_snapshot': roundSnapshot,
 	'2026-11-25T0500_followers_index': followersIndex,
 	'2026-12-01T2300_response_hours': responseHours,
-	'2026-12-01T2350_row_writer': rowWriter
+	'2026-12-01T2350_row_writer': rowWriter,
+	'2026-12-02T0140_practice_profile': practiceProfile
 };
