@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database, MonthlyMetricTable } from '$lib/server/db/schema';
 import { generateDemoData, type DemoJobcenter, type DemoMetric } from './generate';
+import { seedDemoProfiles } from './profiles';
 
 // 12 columns × 500 rows stays far below SQLite's limit of 32,766 bound values per statement.
 const BATCH = 500;
@@ -27,6 +28,10 @@ export async function seedDemoData(
 		const ids = await insertJobcenters(trx, data.jobcenters);
 		await insertMetrics(trx, data.metrics, ids);
 	});
+	// Every round that exists by now (the demo's rounds) gets its practice profiles.
+	for (const round of await db.selectFrom('round').select('id').execute()) {
+		await seedDemoProfiles(db, round.id);
+	}
 	return { jobcenters: data.jobcenters.length, metrics: data.metrics.length };
 }
 

@@ -163,17 +163,24 @@ export async function saveProfile(
 	jobcenterId: number,
 	input: ProfileInput
 ): Promise<void> {
-	const row = {
-		...inputToRow(input),
-		updated_by: actor.email ?? 'system',
-		updated_at: new Date().toISOString()
-	};
+	await writeProfile(db, roundId, jobcenterId, input, actor.email ?? 'system');
+	await audit(db, actor, 'profile_saved', `round ${roundId} jobcenter ${jobcenterId}`);
+}
+
+/** Stores the profile, replacing an earlier one of the same jobcenter and round (no log: the demo uses it). */
+export async function writeProfile(
+	db: DB,
+	roundId: number,
+	jobcenterId: number,
+	input: ProfileInput,
+	by: string
+): Promise<void> {
+	const row = { ...inputToRow(input), updated_by: by, updated_at: new Date().toISOString() };
 	await db
 		.insertInto('practice_profile')
 		.values({ round_id: roundId, jobcenter_id: jobcenterId, ...row })
 		.onConflict((oc) => oc.columns(['round_id', 'jobcenter_id']).doUpdateSet(row))
 		.execute();
-	await audit(db, actor, 'profile_saved', `round ${roundId} jobcenter ${jobcenterId}`);
 }
 
 /** A profile with the name the viewer may see; `own` marks the viewer's own jobcenter. */
