@@ -40,7 +40,10 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/rounds/[id]': [303, 200, 200, 200],
 	// Jobcenter users are sent on to their own report.
 	'/rounds/[id]/bericht': [303, 303, 200, 200],
-	'/rounds/[id]/export': [303, 200, 200, 200]
+	'/rounds/[id]/export': [303, 200, 200, 200],
+	// Analysts are sent to the round's list of profiles to choose whose profile to edit.
+	'/rounds/[id]/steckbrief': [303, 200, 303, 303],
+	'/rounds/[id]/steckbriefe': [303, 200, 200, 200]
 };
 
 /** Sample values for the route parameters. */
@@ -76,6 +79,8 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/jobcenter?/setActive': [303, 403, 400, 400],
 	'/uploads/loeschen?/check': [303, 403, 400, 400],
 	'/uploads/loeschen?/delete': [303, 403, 400, 400],
+	// An empty Steckbrief is refused; analysts must name the jobcenter.
+	'/rounds/[id]/steckbrief?/speichern': [303, 400, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

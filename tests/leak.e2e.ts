@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { decodeHTML } from 'entities';
 import { expect, test } from '@playwright/test';
 import { CHANNEL_IDS } from '../src/lib/channels';
-import { ensureClosedReportRound, ensureReportRound } from './reportRound';
+import { ensureClosedReportRound, ensureDemoProfiles, ensureReportRound } from './reportRound';
 import { routeUrls } from './routes';
 import { signIn } from './session';
 
@@ -40,10 +40,12 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 
 	const round = ensureReportRound();
 	const closed = ensureClosedReportRound();
+	ensureDemoProfiles(round);
+	ensureDemoProfiles(closed);
 	await signIn(page, 'jobcenter');
 	// Every route, every value of every filter, the links the pages offer, and SvelteKit's data payloads.
 	const filters = [
-		...['ring', 'carrier', 'state', 'size', 'all'].map((peers) => `/?peers=${peers}`),
+		...['ring', 'carrier', 'state', 'size', 'goals', 'all'].map((peers) => `/?peers=${peers}`),
 		...CHANNEL_IDS.map((channel) => `/?channel=${channel}`),
 		'/?from=2025-01&to=2025-06',
 		// The analysts' register filter must not open the register to a jobcenter user.
@@ -56,7 +58,9 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
 		...[round, closed].flatMap((id) => [
 			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
-			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`]
+			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`],
+			// The round's practice profiles (filled in from the demo texts above) and the own form.
+			...[`/rounds/${id}/steckbriefe`, `/rounds/${id}/steckbrief`, `/rounds/${id}/steckbrief?jc=05754`]
 		])
 	];
 	const queue = [...routeUrls(), ...filters];
