@@ -158,6 +158,9 @@ describe('the profile form', () => {
 			expect(read).toMatchObject({ ok: false, field });
 		}
 		expect(() => parse(formData({ tools: 'z'.repeat(601) }), PROFILE_FORM)).toThrow(ParamError);
+		expect(form(formData({ goals: 'reichweite' }), PROFILE_FORM)).toMatchObject({
+			message: expect.stringContaining('„reichweite“ ist keines der Ziele zur Auswahl.')
+		});
 	});
 
 	it('accepts every demo profile, and the demo texts name no jobcenter', () => {

@@ -4,7 +4,8 @@ import type { DB } from '$lib/server/db';
 import type { PracticeProfileTable } from '$lib/server/db/schema';
 import { audit, type Actor } from '$lib/server/auth/audit';
 import { memberLabel, type Member } from '$lib/server/kpi/visibility';
-import { choice, integer, list, multiline, text, type Values } from '$lib/server/params';
+import { m } from '$lib/paraglide/messages';
+import { choice, integer, list, multiline, shown, text, type Values } from '$lib/server/params';
 import { GOALS, type Goal } from './goals';
 
 export { GOALS, type Goal };
@@ -19,7 +20,10 @@ export const channelField = (id: ChannelId) => `channel_${id}`;
 
 /** Every field of the form, bounded; the order is the form's. */
 export const PROFILE_FORM = {
-	goals: list(choice(GOALS), GOALS.length),
+	goals: list(
+		choice(GOALS, (value) => m.profile_bad_goal({ value: shown(value) })),
+		GOALS.length
+	),
 	goals_other: text(SHORT_MAX),
 	target_groups: multiline(LONG_MAX),
 	...(Object.fromEntries(CHANNEL_IDS.map((id) => [channelField(id), text(SHORT_MAX)])) as Record<
