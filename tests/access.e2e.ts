@@ -41,8 +41,8 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	// Jobcenter users are sent on to their own report.
 	'/rounds/[id]/bericht': [303, 303, 200, 200],
 	'/rounds/[id]/export': [303, 200, 200, 200],
-	// Analysts are sent to the round's list of profiles to choose whose profile to edit.
-	'/rounds/[id]/steckbrief': [303, 200, 303, 303],
+	// Analysts first choose whose profile to edit.
+	'/rounds/[id]/steckbrief': [303, 200, 200, 200],
 	'/rounds/[id]/steckbriefe': [303, 200, 200, 200]
 };
 

@@ -309,8 +309,8 @@ function actions(): Record<string, ActionFuzz> {
 		// Every field of the Steckbrief; the text that is always too long makes the save impossible.
 		'/rounds/[id]/steckbrief?/speichern': {
 			writes: true,
+			query: { jc: code },
 			fields: {
-				jc: code,
 				goals: fc.array(fc.oneof(fc.constantFrom('image', 'service', 'employers'), junk), {
 					maxLength: 8
 				}),

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { CHANNELS } from '$lib/channels';
 import { m } from '$lib/paraglide/messages';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
@@ -47,14 +47,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const viewer = authorise(locals, 'read');
 	const { jc } = query(url.searchParams, { jc: jobcenterCode() });
 	const { round, jobcenter, all } = await target(viewer, params.id, jc);
-	// Analysts choose whose profile to edit on the list of the round's profiles.
-	if (!jobcenter) redirect(303, `/rounds/${round.id}/steckbriefe`);
+	// Without `jc`, analysts first choose whose profile to edit.
+	if (!jobcenter) {
+		return {
+			round: roundHeader(round),
+			jobcenter: null,
+			choices: round.participants.map((p) => ({ code: p.code, name: p.name }))
+		};
+	}
 	const profile = await getProfile(db(), round.id, jobcenter.id);
 	return {
 		round: roundHeader(round),
 		jobcenter: { code: jobcenter.code, name: jobcenter.name },
 		all,
 		closed: round.status === CLOSED,
+		choices: [],
 		values: profileToInput(profile),
 		updatedAt: profile?.updatedAt ?? null,
 		goals: GOALS,
@@ -74,10 +81,10 @@ function echo(data: FormData): Record<string, string | string[]> {
 }
 
 export const actions: Actions = {
-	speichern: async ({ locals, params, request }) => {
+	speichern: async ({ locals, params, request, url }) => {
 		const viewer = authorise(locals, 'read');
 		const data = await request.formData();
-		const read = form(data, { jc: jobcenterCode(), ...PROFILE_FORM });
+		const read = form(data, PROFILE_FORM);
 		if (!read.ok) {
 			const message = m.profile_field_problem({
 				field: fieldLabel(read.field),
@@ -85,8 +92,10 @@ export const actions: Actions = {
 			});
 			return fail(400, { field: read.field, message, values: echo(data) });
 		}
-		const { jc, ...input } = read.values;
-		const { round, jobcenter } = await target(viewer, params.id, viewer.jobcenterId ? null : jc);
+		const input = read.values;
+		// Analysts name the jobcenter in the form's address, as on the page itself.
+		const { jc } = query(url.searchParams, { jc: jobcenterCode() });
+		const { round, jobcenter } = await target(viewer, params.id, jc);
 		if (!jobcenter)
 			return fail(400, { field: null, message: m.profile_choose_jobcenter(), values: echo(data) });
 		if (round.status === CLOSED)

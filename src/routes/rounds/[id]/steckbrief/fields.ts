@@ -4,7 +4,6 @@ import { m } from '$lib/paraglide/messages';
 import { channelField, type ProfileInput } from '$lib/server/profiles/profiles';
 
 const LABELS: Record<string, () => string> = {
-	jc: m.col_code,
 	goals: m.profile_goals,
 	goals_other: m.profile_goals_other,
 	target_groups: m.profile_target_groups,
