@@ -153,6 +153,9 @@ test('members read the round’s profiles under pseudonyms, and the report shows
 	for (const label of others) expect(label).toMatch(/^Jobcenter [A-Z]{1,2}$/);
 	expect(await serious(page)).toEqual([]);
 	await page.screenshot({ path: 'test-results/screenshots/steckbriefe-runde.png', fullPage: true });
+	await page
+		.locator('table')
+		.screenshot({ path: 'test-results/screenshots/steckbriefe-ueberblick.png' });
 
 	await page.goto(`/rounds/${round}/bericht?jc=05754`);
 	const section = page.locator('section', {
