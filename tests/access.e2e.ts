@@ -54,7 +54,10 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/rounds/[id]/berichte': [303, 403, 200, 200],
 	'/rounds/[id]/berichte/zip': [303, 403, 404, 404],
 	// The round matrix is for analysts only, its handout version too.
-	'/rounds/[id]/matrix': [303, 403, 200, 200]
+	'/rounds/[id]/matrix': [303, 403, 200, 200],
+	// Analysts first choose whose profile to edit.
+	'/rounds/[id]/steckbrief': [303, 200, 200, 200],
+	'/rounds/[id]/steckbriefe': [303, 200, 200, 200]
 };
 
 /** Sample values for the route parameters. */
@@ -93,6 +96,8 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/rounds/[id]/berichte?/start': [303, 403, 400, 400],
 	'/ereignisse?/add': [303, 400, 400, 400],
 	'/ereignisse?/delete': [303, 400, 400, 400],
+	// An empty Steckbrief is refused; analysts must name the jobcenter.
+	'/rounds/[id]/steckbrief?/speichern': [303, 400, 400, 400],
 	// Last, because it ends the session.
 	'/logout': [303, 303, 303, 303]
 };

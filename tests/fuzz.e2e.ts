@@ -145,7 +145,7 @@ function queries(): Record<string, Query> {
 		jc: code,
 		from: month,
 		to: month,
-		peers: fc.oneof(fc.constantFrom('ring', 'carrier', 'state', 'size', 'all'), junk),
+		peers: fc.oneof(fc.constantFrom('ring', 'carrier', 'state', 'size', 'goals', 'all'), junk),
 		channel: channels,
 		round: integer
 	};
@@ -221,7 +221,9 @@ function queries(): Record<string, Query> {
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
 			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
 			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk)
-		}
+		},
+		'/rounds/[id]/steckbrief': { jc: code },
+		'/rounds/[id]/steckbriefe': {}
 	};
 }
 
@@ -346,6 +348,26 @@ function actions(): Record<string, ActionFuzz> {
 			required: ['monat']
 		},
 		'/ereignisse?/delete': { writes: true, fields: { id: noId } },
+		// Every field of the Steckbrief; the text that is always too long makes the save impossible.
+		'/rounds/[id]/steckbrief?/speichern': {
+			writes: true,
+			query: { jc: code },
+			fields: {
+				goals: fc.array(fc.oneof(fc.constantFrom('image', 'service', 'employers'), junk), {
+					maxLength: 8
+				}),
+				goals_other: junk,
+				target_groups: junk,
+				channel_instagram: junk,
+				team_people: junk,
+				team_hours: junk,
+				reply_hours: junk,
+				reply_weekends: fc.oneof(fc.constantFrom('ja', 'nein', ''), junk),
+				moderation: junk,
+				worked: fc.string({ minLength: 2001, maxLength: 2100 })
+			},
+			required: ['worked']
+		},
 		// Sent last of all, since it ends the session: see the end of each viewer's test.
 		'/logout': { writes: false, fields: {} }
 	};
@@ -599,7 +621,9 @@ test.describe('the probes of issue 12', () => {
 			'/kpi/followers?round=ID',
 			'/rounds/ID',
 			'/rounds/ID/bericht',
-			'/rounds/ID/export'
+			'/rounds/ID/export',
+			'/rounds/ID/steckbrief',
+			'/rounds/ID/steckbriefe'
 		]) {
 			const foreign = await send(api, 'GET', path.replace('ID', String(foreignRound)));
 			const unknown = await send(api, 'GET', path.replace('ID', String(missing)));
@@ -669,7 +693,8 @@ for (const [index, viewer] of VIEWERS.entries()) {
 			const files = fuzz.file ? fc.sample(fileContent, { numRuns: runs, seed: SEED + index }) : [];
 			for (let i = 0; i < Math.max(forms.length, runs); i++) {
 				const extra = queries[i] ? shortSearch(queries[i]) : '';
-				const url = extra ? `${action}${action.includes('?') ? '&' : '?'}${extra}` : action;
+				const target = action.replace('[id]', String(reportRound));
+				const url = extra ? `${target}${target.includes('?') ? '&' : '?'}${extra}` : target;
 				const form = forms[i % forms.length];
 				const answer = await send(api, 'POST', url, { form, file: files[i] });
 				note(

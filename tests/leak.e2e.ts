@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import ExcelJS from 'exceljs';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { CHANNEL_IDS } from '../src/lib/channels';
-import { ensureClosedReportRound, ensureReportRound } from './reportRound';
+import { ensureClosedReportRound, ensureDemoProfiles, ensureReportRound } from './reportRound';
 import { routeUrls } from './routes';
 import { signIn } from './session';
 
@@ -52,10 +52,12 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 
 	const round = ensureReportRound();
 	const closed = ensureClosedReportRound();
+	ensureDemoProfiles(round);
+	ensureDemoProfiles(closed);
 	await signIn(page, 'jobcenter');
 	// Every route, every value of every filter, the links the pages offer, and SvelteKit's data payloads.
 	const filters = [
-		...['ring', 'carrier', 'state', 'size', 'all'].map((peers) => `/?peers=${peers}`),
+		...['ring', 'carrier', 'state', 'size', 'goals', 'all'].map((peers) => `/?peers=${peers}`),
 		...CHANNEL_IDS.map((channel) => `/?channel=${channel}`),
 		'/?from=2025-01&to=2025-06',
 		// The analysts' register filter must not open the register to a jobcenter user.
@@ -75,7 +77,9 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
 			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`],
 			// The round matrix is the analysts': refused, also in its handout version.
-			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`]
+			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`],
+			// The round's practice profiles (filled in from the demo texts above) and the own form.
+			...[`/rounds/${id}/steckbriefe`, `/rounds/${id}/steckbrief`, `/rounds/${id}/steckbrief?jc=05754`]
 		]),
 		// Every dashboard export in both formats, with the filters the pages offer, rounds included.
 		...['/export', '/kpi/followers/export', '/kpi/engagement_rate_pct/export', '/karte/export', '/kanaele/export'].flatMap(

@@ -44,3 +44,11 @@ export function ensureReportRound(): number {
 export function ensureClosedReportRound(): number {
 	return ensure(`${REPORT_ROUND} (abgeschlossen)`, true);
 }
+
+/** Fills the demo's practice profiles into most participants of the round, as `npm run seed -- --profiles` does. */
+export function ensureDemoProfiles(round: number): void {
+	execFileSync('npx', ['tsx', 'src/cli/seed.ts', '--profiles', String(round)], {
+		env: { ...process.env, DATABASE_PATH: process.env.E2E_DB },
+		stdio: ['pipe', 'pipe', 'pipe']
+	});
+}

@@ -1,6 +1,6 @@
 /**
  * `npm run kpi -- --jobcenter CODE [--from YYYY-MM --to YYYY-MM | --round ID]
- * [--peers round:ID|ring|carrier|state|size|all] [--channel ID[,ID…]] [--json]`:
+ * [--peers round:ID|ring|carrier|state|size|goals|all] [--channel ID[,ID…]] [--json]`:
  * one jobcenter's KPIs against a peer group, as a German table or as JSON for scripts.
  */
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ import { exit, openAppDatabase, run } from './common';
 import { kpiTable } from './kpi-table';
 
 const USAGE =
-	'Aufruf: npm run kpi -- --jobcenter CODE [--from JJJJ-MM --to JJJJ-MM | --round ID] [--peers round:ID|ring|carrier|state|size|all] [--channel ID[,ID…]] [--json]';
+	'Aufruf: npm run kpi -- --jobcenter CODE [--from JJJJ-MM --to JJJJ-MM | --round ID] [--peers round:ID|ring|carrier|state|size|goals|all] [--channel ID[,ID…]] [--json]';
 
 function readOptions() {
 	try {
@@ -81,12 +81,17 @@ async function peerGroup(db: DB, o: Options, self: JobcenterRecord): Promise<Pee
 	}
 	if (!isPeerGroupName(name)) {
 		exit(
-			`Die Vergleichsgruppe „${name}“ gibt es nicht; möglich sind round:ID, ring, carrier, state, size und all.`
+			`Die Vergleichsgruppe „${name}“ gibt es nicht; möglich sind round:ID, ring, carrier, state, size, goals und all.`
 		);
 	}
 	if (name === 'ring' && !self.ring) {
 		exit(
 			`Das Jobcenter ${self.code} gehört zu keinem Vergleichsring; wählen Sie mit --peers eine andere Vergleichsgruppe.`
+		);
+	}
+	if (name === 'goals' && !self.goals?.length) {
+		exit(
+			`Das Jobcenter ${self.code} hat keinen Steckbrief mit Zielen; wählen Sie mit --peers eine andere Vergleichsgruppe.`
 		);
 	}
 	return peerSpec(name);

@@ -37,6 +37,15 @@ export function text(max: number): Field<string> {
 	};
 }
 
+/** Text over several lines (a textarea): line breaks kept as `\n`, trimmed, at most `max` characters. */
+export function multiline(max: number): Field<string> {
+	return ([value = ''], name) => {
+		const trimmed = value.replace(/\r\n?/g, '\n').trim();
+		if (trimmed.length > max) throw new ParamError(name, m.param_too_long({ max }));
+		return trimmed;
+	};
+}
+
 /** A secret such as a password: not trimmed, never repeated in a message. */
 export function secret(max: number): Field<string> {
 	return ([value = ''], name) => {

@@ -28,7 +28,8 @@ export async function dashboardLoad<T>(
 function refusal(e: KpiRequestError, view: View): string {
 	switch (e.problem) {
 		case 'no_group':
-			return view.filters?.round ? m.round_not_found() : m.filter_no_ring();
+			if (view.filters?.round) return m.round_not_found();
+			return view.filters?.peers === 'goals' ? m.filter_no_goals() : m.filter_no_ring();
 		case 'unknown_channel':
 			return m.filter_bad_channel({ value: view.filters?.channels.join(', ') ?? '' });
 		case 'unknown_jobcenter':

@@ -113,7 +113,10 @@ export async function resolveView(
 	if (all && query.jc && !self)
 		error(404, { message: m.dashboard_unknown_jobcenter({ code: query.jc }) });
 	const options = {
-		peers: PEER_GROUPS.filter((p) => p !== 'ring' || self?.ring),
+		// A group the jobcenter has none of is not offered: no ring, or no profile with goals.
+		peers: PEER_GROUPS.filter(
+			(p) => (p !== 'ring' || self?.ring) && (p !== 'goals' || self?.goals?.length)
+		),
 		channels: CHANNELS.map((c) => ({ id: c.id, name: c.name })),
 		jobcenters: all
 			? records

@@ -274,6 +274,32 @@ export interface SeriesEventTable {
 	created_at: Generated<string>;
 }
 
+/** A jobcenter's practice profile (Steckbrief) in one round; texts are '' where not filled in. */
+export interface PracticeProfileTable {
+	round_id: number;
+	jobcenter_id: number;
+	/** JSON array of goal ids (`GOALS` in `$lib/server/profiles`). */
+	goals: string;
+	goals_other: string;
+	target_groups: string;
+	/** JSON object: channel id → what the jobcenter uses the channel for. */
+	channels: string;
+	team_people: number | null;
+	/** Staff hours per week for social media, all people together. */
+	team_hours: number | null;
+	team_roles: string;
+	reply_by: string;
+	reply_hours: number | null;
+	/** 1 = also on weekends, 0 = not, null = not said. */
+	reply_weekends: number | null;
+	moderation: string;
+	tools: string;
+	worked: string;
+	not_worked: string;
+	updated_at: Generated<string>;
+	updated_by: string;
+}
+
 export interface Database {
 	jobcenter: JobcenterTable;
 	channel: ChannelTable;
@@ -299,6 +325,7 @@ export interface Database {
 	round_event: RoundEventTable;
 	report_token: ReportTokenTable;
 	series_event: SeriesEventTable;
+	practice_profile: PracticeProfileTable;
 }
 
 export type Jobcenter = Selectable<JobcenterTable>;

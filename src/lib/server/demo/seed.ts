@@ -4,6 +4,7 @@ import type { DB } from '$lib/server/db';
 import type { Database, MonthlyMetricTable } from '$lib/server/db/schema';
 import { insertDemoEvents } from './events';
 import { generateDemoData, type DemoJobcenter, type DemoMetric } from './generate';
+import { seedDemoProfiles } from './profiles';
 import { seedDemoRounds } from './rounds';
 
 export { demoRoundIds, type DemoRoundIds } from './rounds';
@@ -33,6 +34,10 @@ export async function seedDemoData(
 		await seedDemoRounds(trx, options.until);
 		await insertDemoEvents(trx, ids, options.until);
 	});
+	// Every round that exists by now (the demo's rounds) gets its practice profiles.
+	for (const round of await db.selectFrom('round').select('id').execute()) {
+		await seedDemoProfiles(db, round.id);
+	}
 	return { jobcenters: data.jobcenters.length, metrics: data.metrics.length };
 }
 

@@ -158,8 +158,8 @@ async function loadGroup(source: DataSource, request: KpiRequest): Promise<Group
 	// A deactivated jobcenter leaves the standing groups; a round keeps the participants it had.
 	const candidates = [...records.values()]
 		.filter((r) => r.active || r.id === jobcenterId || peers.type === 'round')
-		.map(({ id, code, state, carrier, ring, elbHistory }) => {
-			return { id, code, state, carrier, ring, elb: elbAt(elbHistory, to) ?? NaN };
+		.map(({ id, code, state, carrier, ring, elbHistory, goals }) => {
+			return { id, code, state, carrier, ring, goals, elb: elbAt(elbHistory, to) ?? NaN };
 		});
 	const self = candidates.find((c) => c.id === jobcenterId) as PeerCandidate;
 	const members = selectPeers(candidates, self, peers);

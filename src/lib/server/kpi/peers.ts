@@ -1,4 +1,4 @@
-/** Pure selection of a jobcenter's peer group from the register: ring, carrier, Land, size, all or a round. */
+/** Pure selection of a jobcenter's peer group from the register: ring, carrier, Land, size, same goals, all or a round. */
 
 export interface PeerCandidate {
 	id: number;
@@ -8,10 +8,12 @@ export interface PeerCandidate {
 	/** The eLb valid in the last month of the period. */
 	elb: number;
 	ring: string | null;
+	/** The goals of its latest practice profile; absent or empty without one. */
+	goals?: readonly string[];
 }
 
 export type PeerGroupSpec =
-	| { type: 'ring' | 'carrier' | 'state' | 'all' }
+	| { type: 'ring' | 'carrier' | 'state' | 'all' | 'goals' }
 	| { type: 'size'; k?: number }
 	| { type: 'round'; id: number; members: readonly number[] };
 
@@ -24,7 +26,7 @@ export function groupName(spec: PeerGroupSpec): string {
 
 /**
  * The group's members, `self` included, sorted by code; null when the group does not exist for
- * `self` (no ring, or not a participant of the round) so that the caller can say why.
+ * `self` (no ring, no goals, or not a participant of the round) so that the caller can say why.
  */
 export function selectPeers(
 	candidates: readonly PeerCandidate[],
@@ -46,6 +48,13 @@ export function selectPeers(
 		case 'all':
 			members = [...candidates];
 			break;
+		case 'goals': {
+			// "gleiche Ziele": everyone sharing at least one goal; none without a profile with goals.
+			const own = new Set(self.goals ?? []);
+			if (own.size === 0) return null;
+			members = candidates.filter((c) => (c.goals ?? []).some((g) => own.has(g)));
+			break;
+		}
 		case 'size':
 			members = nearestBySize(candidates, self, spec.k ?? SIZE_NEIGHBOURS);
 			break;

@@ -4,7 +4,7 @@ import { addMonths, type Month } from '$lib/months';
 import { selectPeers, type PeerGroupSpec } from './peers';
 import { elbAt, type DataSource, type JobcenterRecord } from './source';
 
-export const PEER_GROUPS = ['ring', 'carrier', 'state', 'size', 'all'] as const;
+export const PEER_GROUPS = ['ring', 'carrier', 'state', 'size', 'goals', 'all'] as const;
 export type PeerGroupName = (typeof PEER_GROUPS)[number];
 
 export const DEFAULT_MONTHS = 12;

@@ -4,6 +4,7 @@ import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { METRICS } from '$lib/server/db/schema';
 import type { MetricRow } from './compute';
+import { latestGoals } from '$lib/server/profiles/goals';
 import { cachedSource } from './cache';
 import { readKpiSettings, type KpiSettings } from './settings';
 
@@ -23,6 +24,8 @@ export interface JobcenterRecord {
 	active: boolean;
 	/** Ascending by `validFrom`, never empty. */
 	elbHistory: ElbValue[];
+	/** The goals of its latest practice profile, for the peer group "gleiche Ziele"; absent without one. */
+	goals?: readonly string[];
 }
 
 /**
@@ -80,10 +83,12 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 				.select(['id', 'code', 'name', 'state', 'carrier', 'ring', 'active', 'elb'])
 				.execute();
 			const history = await elbHistory(db);
+			const goals = await latestGoals(db);
 			return rows.map(({ elb, active, ...rest }) => ({
 				...rest,
 				active: active === 1,
-				elbHistory: history.get(rest.id) ?? [{ validFrom: '0000-01', elb }]
+				elbHistory: history.get(rest.id) ?? [{ validFrom: '0000-01', elb }],
+				goals: goals.get(rest.id) ?? []
 			}));
 		},
 		async metricRows(jobcenterIds, from, to, channels) {

@@ -1,6 +1,7 @@
 /**
  * What of a comparison a viewer may see: jobcenter users get no min/max and no peer statistics of raw
- * counts; a handout to all participants shows each one's figures as a jobcenter user may see a peer's.
+ * counts; a handout to all participants shows each one's figures as a jobcenter user may see a peer's;
+ * other jobcenters appear only by pseudonym unless named to their ring.
  */
 import type { Role } from '$lib/server/db/schema';
 import type { Unit } from './catalogue';
@@ -80,4 +81,27 @@ export function forHandout<
 >(item: T): T & { hidden: boolean } {
 	const shown = forRole(item, 'jobcenter');
 	return shown.hidden || item.suppressed ? { ...shown, value: null } : shown;
+}
+
+/** A round member as the reports and profiles know it. */
+export interface Member {
+	name: string;
+	ring: string | null;
+	/** Agreed to be shown by name to the members of its own ring (`/konto`). */
+	showNameToRing: boolean;
+	/** "Jobcenter A" */
+	pseudonym: string;
+}
+
+/**
+ * How a member appears to a viewer: analysts (`all`) see every name; a jobcenter sees a name only
+ * where the member opted in and both are in the same ring, else the pseudonym.
+ */
+export function memberLabel(
+	member: Member,
+	viewer: { all: boolean; ring: string | null }
+): { label: string; named: boolean } {
+	const named =
+		viewer.all || (member.showNameToRing && member.ring !== null && member.ring === viewer.ring);
+	return { label: named ? member.name : member.pseudonym, named };
 }

@@ -9,7 +9,8 @@ import { compare, distribution, pairs, series, type Comparison } from '$lib/serv
 import { forRole } from '$lib/server/kpi/visibility';
 import { roundRequest, type Participant, type RoundContext } from './context';
 import { areaSummary, SUMMARY_KPIS } from './narrative';
-import { learningPartners } from './partners';
+import { learningPartners, partnerLabel } from './partners';
+import { roundProfiles, type Profile } from '$lib/server/profiles/profiles';
 import { submissions } from './submissions';
 
 export const AREAS: Area[] = ['reach', 'resonance', 'effort'];
@@ -94,6 +95,7 @@ export async function jobcenterReport(db: DB, context: RoundContext, self: Parti
 			}))
 	);
 
+	const labelled = partners.map((p) => ({ ...p, label: cards.find((c) => c.id === p.kpi)!.label }));
 	const completeness = await submissions(db, round, [self]);
 	return {
 		jobcenter: { code: self.code, name: self.name },
@@ -107,7 +109,39 @@ export async function jobcenterReport(db: DB, context: RoundContext, self: Parti
 			x: { id: MAP_AXES.x, label: KPIS.find((k) => k.id === MAP_AXES.x)!.label[locale] },
 			y: { id: MAP_AXES.y, label: KPIS.find((k) => k.id === MAP_AXES.y)!.label[locale] }
 		},
-		partners: partners.map((p) => ({ ...p, label: cards.find((c) => c.id === p.kpi)!.label })),
+		partners: labelled,
+		partnerProfiles: partnerProfiles(
+			labelled,
+			context.participants.filter((p) => p.id !== self.id),
+			self,
+			await roundProfiles(db, round.id)
+		),
 		completeness: { months: completeness.months, row: completeness.rows[0] }
 	};
+}
+
+/**
+ * "So arbeitet Ihr Lernpartner": each learning partner once, with the KPIs it is a partner for and
+ * its profile, under the same label as in the partner table (pseudonym, or name where opted in).
+ */
+export function partnerProfiles(
+	partners: readonly { label: string; partners: readonly { label: string }[] }[],
+	others: readonly Participant[],
+	self: { ring: string | null },
+	profiles: ReadonlyMap<number, Profile>
+): { label: string; kpis: string[]; profile: Profile | null }[] {
+	const byLabel = new Map(others.map((p) => [partnerLabel(p, self).label, p]));
+	const result = new Map<string, { label: string; kpis: string[]; profile: Profile | null }>();
+	for (const kpi of partners) {
+		for (const { label } of kpi.partners) {
+			const entry = result.get(label) ?? {
+				label,
+				kpis: [],
+				profile: profiles.get(byLabel.get(label)?.id ?? -1) ?? null
+			};
+			entry.kpis.push(kpi.label);
+			result.set(label, entry);
+		}
+	}
+	return [...result.values()].sort((a, b) => a.label.localeCompare(b.label, 'de'));
 }

@@ -5,6 +5,7 @@
  */
 import type { Better, KpiId } from '$lib/server/kpi/catalogue';
 import { quartilePosition, type PeerStats } from '$lib/server/kpi/stats';
+import { memberLabel } from '$lib/server/kpi/visibility';
 
 export interface PartnerCandidate {
 	id: number;
@@ -42,8 +43,7 @@ export function partnerLabel(
 	partner: PartnerCandidate,
 	self: { ring: string | null }
 ): { label: string; named: boolean } {
-	const named = partner.showNameToRing && partner.ring !== null && partner.ring === self.ring;
-	return { label: named ? partner.name : partner.pseudonym, named };
+	return memberLabel(partner, { all: false, ring: self.ring });
 }
 
 export function learningPartners(

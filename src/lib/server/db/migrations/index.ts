@@ -9,6 +9,7 @@ import * as followersIndex from './2026-11-25T0500_followers_index';
 import * as responseHours from './2026-12-01T2300_response_hours';
 import * as rowWriter from './2026-12-01T2350_row_writer';
 import * as roundPredecessor from './2026-12-02T0120_round_predecessor';
+import * as practiceProfile from './2026-12-02T0140_practice_profile';
 import * as seriesEvents from './2026-12-02T0150_series_events';
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2300_response_hours': responseHours,
 	'2026-12-01T2350_row_writer': rowWriter,
 	'2026-12-02T0120_round_predecessor': roundPredecessor,
+	'2026-12-02T0140_practice_profile': practiceProfile,
 	'2026-12-02T0150_series_events': seriesEvents
 };
