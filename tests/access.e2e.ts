@@ -55,6 +55,7 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/rounds/[id]/berichte/zip': [303, 403, 404, 404],
 	// The round matrix is for analysts only, its handout version too.
 	'/rounds/[id]/matrix': [303, 403, 200, 200],
+	'/rounds/[id]/matrix/export': [303, 403, 200, 200],
 	// Analysts first choose whose profile to edit.
 	'/rounds/[id]/steckbrief': [303, 200, 200, 200],
 	'/rounds/[id]/steckbriefe': [303, 200, 200, 200]

@@ -222,6 +222,12 @@ function queries(): Record<string, Query> {
 			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
 			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk)
 		},
+		'/rounds/[id]/matrix/export': {
+			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
+			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
+			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk),
+			format
+		},
 		'/rounds/[id]/steckbrief': { jc: code },
 		'/rounds/[id]/steckbriefe': {}
 	};

@@ -78,6 +78,7 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`],
 			// The round matrix is the analysts': refused, also in its handout version.
 			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`],
+			...[`/rounds/${id}/matrix/export?format=csv`, `/rounds/${id}/matrix/export?format=xlsx&fassung=teilnehmende`],
 			// The round's practice profiles (filled in from the demo texts above) and the own form.
 			...[`/rounds/${id}/steckbriefe`, `/rounds/${id}/steckbrief`, `/rounds/${id}/steckbrief?jc=05754`]
 		]),

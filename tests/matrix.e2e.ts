@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { decodeHTML } from 'entities';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { KPIS } from '../src/lib/server/kpi/catalogue';
@@ -277,6 +279,62 @@ test('the handout version shows pseudonyms only, leaves out raw counts and print
 		...['-png', '-r', '60', '-f', '1', '-l', '1', file],
 		'test-results/screenshots/matrix-handout-pdf'
 	]);
+});
+
+test('the matrix downloads as CSV and XLSX with what the page shows; the handout file names no one', async ({
+	page
+}) => {
+	await signIn(page, 'analyst');
+	await page.goto(`/rounds/${roundId}/matrix?sortierung=name`);
+	const csvHref = await page.getByRole('link', { name: 'CSV für Excel' }).getAttribute('href');
+	expect(csvHref).toBe(`/rounds/${roundId}/matrix/export?sortierung=name&format=csv`);
+	const response = await page.request.get(csvHref!);
+	expect(response.status()).toBe(200);
+	const text = (await response.body()).toString('utf8');
+	expect(text.charCodeAt(0)).toBe(0xfeff);
+	const [head, ...rows] = parse(text.slice(1), { delimiter: ';' }) as string[][];
+	expect(head.slice(0, 2)).toEqual(['Jobcenter', 'Kennung']);
+	// A value and a quartile per KPI; a row per participant in the page's order, then the median.
+	expect(head).toHaveLength(2 + 2 * KPIS.length);
+	expect(head).toContain('Follower (Anzahl)');
+	expect(rows).toHaveLength(members().length + 1);
+	const names = await onScreen(page).locator('tbody th[scope=row]').allTextContents();
+	// On screen the row header holds the name and the Kennung.
+	expect(rows.slice(0, -1).map((r) => `${r[0]} ${r[1]}`)).toEqual(
+		names.map((n) => n.replace(/\s+/g, ' ').trim())
+	);
+	expect(rows.at(-1)![0]).toBe('Median der Runde');
+	const own = rows.find((r) => r[1] === OWN.code)!;
+	expect(own[0]).toBe(OWN.name);
+	for (const [i, k] of kpiCli(OWN.code, roundId).kpis.entries()) {
+		expect(own[3 + 2 * i], k.id).toBe(k.quartile === null ? '' : `Q${k.quartile}`);
+		expect(own[2 + 2 * i] === '', k.id).toBe(k.value === null);
+	}
+
+	await page.goto(`/rounds/${roundId}/matrix?fassung=teilnehmende`);
+	const xlsxHref = await page
+		.getByRole('link', { name: 'Excel-Arbeitsmappe (XLSX)' })
+		.getAttribute('href');
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(
+		(await (await page.request.get(xlsxHref!)).body()) as unknown as ArrayBuffer
+	);
+	const sheet = book.worksheets[0];
+	const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+	expect(header[0]).toBe('Jobcenter');
+	expect(header).not.toContain('Kennung');
+	// Raw counts stay out of the handout's file as out of its page.
+	expect(header).not.toContain('Follower (Anzahl)');
+	const cells: string[] = [];
+	sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+	expect(cells).toContain('Jobcenter A');
+	expect(
+		leaks(
+			cells.join(' '),
+			register().flatMap((j) => [j.code, j.name])
+		)
+	).toEqual([]);
+	await shot(page, 'export-links');
 });
 
 test('the named version prints one table per area; a closed round shows its frozen figures', async ({
