@@ -337,6 +337,47 @@ test('the matrix downloads as CSV and XLSX with what the page shows; the handout
 	await shot(page, 'export-links');
 });
 
+test('the demo round marks each change against its predecessor as the participant’s report states it', async ({
+	page
+}) => {
+	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
+	const { id } = sqlite
+		.prepare(`select id from round where name = 'Optionskommunen 2026'`)
+		.get() as {
+		id: number;
+	};
+	sqlite.close();
+	await signIn(page, 'analyst');
+	await page.goto(`/rounds/${id}/bericht?jc=${OWN.code}`);
+	const reportRows = page.locator('table.changes tbody tr');
+	await expect(reportRows).toHaveCount(KPIS.length);
+	const stated: { direction: string; judgement: string }[] = [];
+	for (let i = 0; i < KPIS.length; i++) {
+		const cells = reportRows.nth(i).getByRole('cell');
+		const change = (await cells.nth(2).textContent())!.replace(/[▲▼●]/, '');
+		stated.push({
+			direction: change.split(':')[0].trim(),
+			judgement: (await cells.nth(3).textContent())!.trim()
+		});
+	}
+	expect(stated.some((s) => s.judgement === 'besser' || s.judgement === 'schlechter')).toBe(true);
+
+	await page.goto(`/rounds/${id}/matrix?sortierung=name`);
+	await expect(
+		page.getByText(/Veränderung gegenüber der Vorrunde „Optionskommunen 2025“/)
+	).toBeVisible();
+	const cells = page.getByRole('row', { name: new RegExp(OWN.name) }).getByRole('cell');
+	await expect(cells).toHaveCount(KPIS.length);
+	for (const [i, s] of stated.entries()) {
+		const text = (await cells.nth(i).textContent())!;
+		if (s.direction === 'kein Vergleich möglich')
+			expect(text, KPIS[i].id).not.toContain('Vorrunde');
+		else
+			expect(text, KPIS[i].id).toContain(`gegenüber der Vorrunde ${s.direction}, ${s.judgement}`);
+	}
+	await shot(page, 'changes');
+});
+
 test('the named version prints one table per area; a closed round shows its frozen figures', async ({
 	page
 }) => {

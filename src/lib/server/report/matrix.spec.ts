@@ -10,6 +10,8 @@ import { KPIS, type KpiId } from '$lib/server/kpi/catalogue';
 import { tableSource } from '$lib/server/kpi/source';
 import { closeRound } from '$lib/server/lifecycle';
 import { createRound } from '$lib/server/rounds';
+import { decimalsOf } from '$lib/kpi-format';
+import { roundChanges, type RoundChanges } from './change';
 import { roundContext } from './context';
 import { buildMatrix, roundMatrix, sortRows, type Matrix, type MatrixRow } from './matrix';
 
@@ -139,7 +141,11 @@ describe('the round matrix of a small round', { timeout: 120_000 }, () => {
 			expect(named.rows.indexOf(own)).toBe(row);
 			for (const [i, k] of cli.kpis.entries()) {
 				expect(named.columns[i].id).toBe(k.id);
-				expect(own.cells[i], `${code} ${k.id}`).toEqual({ value: k.value, quartile: k.quartile });
+				expect(own.cells[i], `${code} ${k.id}`).toEqual({
+					value: k.value,
+					quartile: k.quartile,
+					change: null
+				});
 				expect(named.columns[i].suppressed, k.id).toBe(k.suppressed);
 				expect(named.columns[i].median, k.id).toBe(k.peer?.median ?? null);
 			}
@@ -219,7 +225,7 @@ describe('sortRows', () => {
 	const row = (label: string, value: number | null): MatrixRow => ({
 		label,
 		code: null,
-		cells: [{ value, quartile: null }]
+		cells: [{ value, quartile: null, change: null }]
 	});
 	const rows = [
 		row('Jobcenter B', 2),
@@ -253,5 +259,64 @@ describe('buildMatrix', () => {
 			sort: NAME_ORDER
 		});
 		expect(empty.rows).toEqual([]);
+	});
+});
+
+describe('the change against the predecessor', { timeout: 120_000 }, () => {
+	it('marks each shown value with the direction of its change, judged by the catalogue', async () => {
+		const make = async (name: string, month: string, predecessor?: number) => {
+			const created = await createRound(
+				db,
+				{ name, from: month, to: month, ring: 'Vergleichsring Matrix', predecessor },
+				'spec'
+			);
+			if (!created.ok) throw new Error(JSON.stringify(created.problems));
+			return created.id;
+		};
+		const september = await make('September 2026', '2026-09');
+		const october = await make('Oktober 2026', '2026-10', september);
+		const source = tableSource(db, SETTINGS);
+		const build = async (id: number, changes: RoundChanges | null) =>
+			roundMatrix((await roundContext(db, source, id))!, {
+				version: 'named',
+				role: 'analyst',
+				sort: NAME_ORDER,
+				changes
+			});
+		const before = await build(september, null);
+		const changes = await roundChanges(db, source, october);
+		expect(changes?.predecessor.name).toBe('September 2026');
+		const after = await build(october, changes);
+
+		let marked = 0;
+		for (const [r, row] of after.rows.entries()) {
+			for (const [c, cell] of row.cells.entries()) {
+				const column = after.columns[c];
+				const previous = before.rows[r].cells[c].value;
+				expect(before.rows[r].code).toBe(row.code);
+				if (cell.value === null || previous === null) {
+					expect(cell.change, `${row.code} ${column.id}`).toBeNull();
+					continue;
+				}
+				marked++;
+				// The direction in the digits shown: equal when they round to the same.
+				const digits = 10 ** decimalsOf(column.unit);
+				const [now, then] = [cell.value, previous].map((v) => Math.round(v * digits));
+				const direction = now === then ? 'same' : now > then ? 'up' : 'down';
+				expect(cell.change?.direction, `${row.code} ${column.id}`).toBe(direction);
+				const judgement =
+					column.better === 'neutral'
+						? 'neutral'
+						: direction === 'same'
+							? 'same'
+							: (direction === 'up') === (column.better === 'higher')
+								? 'better'
+								: 'worse';
+				expect(cell.change?.judgement, `${row.code} ${column.id}`).toBe(judgement);
+			}
+		}
+		expect(marked).toBeGreaterThan(20);
+		// Without a predecessor, no cell carries a change.
+		expect(before.rows.flatMap((r) => r.cells).every((c) => c.change === null)).toBe(true);
 	});
 });

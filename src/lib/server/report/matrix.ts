@@ -8,6 +8,7 @@ import { KPIS, type Area, type Better, type KpiId, type Unit } from '$lib/server
 import type { Comparison } from '$lib/server/kpi/engine';
 import type { Quartile } from '$lib/server/kpi/stats';
 import { forHandout, forRole } from '$lib/server/kpi/visibility';
+import type { Direction, Judgement, KpiChange, RoundChanges } from './change';
 import type { Participant, RoundContext } from './context';
 import { participantComparisons } from './jobcenterReport';
 
@@ -35,6 +36,8 @@ export interface MatrixColumn {
 export interface MatrixCell {
 	value: number | null;
 	quartile: Quartile | null;
+	/** Against the same participant in the round's predecessor; null without one or without a value. */
+	change: { direction: Direction; judgement: Judgement } | null;
 }
 
 export interface MatrixRow {
@@ -53,24 +56,33 @@ export interface Matrix {
 }
 
 /** The matrix of a round, from its live or frozen figures (`roundContext` decides which). */
-export async function roundMatrix(
-	context: RoundContext,
-	options: { version: MatrixVersion; role: Role; sort: MatrixSort }
-): Promise<Matrix> {
+export async function roundMatrix(context: RoundContext, options: MatrixOptions): Promise<Matrix> {
 	return buildMatrix(context.participants, await participantComparisons(context), options);
+}
+
+export interface MatrixOptions {
+	version: MatrixVersion;
+	role: Role;
+	sort: MatrixSort;
+	/** The participants' changes against the predecessor (`roundChanges`), where the round names one. */
+	changes?: RoundChanges | null;
 }
 
 export function buildMatrix(
 	participants: readonly Participant[],
 	comparisons: ReadonlyMap<number, Comparison>,
-	options: { version: MatrixVersion; role: Role; sort: MatrixSort }
+	options: MatrixOptions
 ): Matrix {
 	const named = options.version === 'named';
 	// Visibility first, so that neither the cells nor the order can carry a withheld value.
 	const people = participants.map((p) => ({
 		label: named ? p.name : p.pseudonym,
 		code: named ? p.code : null,
-		kpis: comparisons.get(p.id)!.kpis.map((k) => (named ? forRole(k, options.role) : forHandout(k)))
+		kpis: comparisons
+			.get(p.id)!
+			.kpis.map((k) => (named ? forRole(k, options.role) : forHandout(k))),
+		// In catalogue order, as the comparisons' KPIs.
+		changes: options.changes?.byJobcenter.get(p.id) ?? null
 	}));
 	// One group and one unit per KPI: whether it is hidden or suppressed is the same in every row.
 	const kept = KPIS.map((def, i) => ({ def, i, first: people[0]?.kpis[i] })).filter(
@@ -90,7 +102,9 @@ export function buildMatrix(
 		code: p.code,
 		cells: kept.map(({ i }) => ({
 			value: p.kpis[i].value,
-			quartile: p.kpis[i].quartile as Quartile | null
+			quartile: p.kpis[i].quartile as Quartile | null,
+			// A change tells of the value, so it is shown only where the value is.
+			change: p.kpis[i].value === null ? null : changeMark(p.changes?.[i])
 		}))
 	}));
 	const index = columns.findIndex((c) => c.id === options.sort.by);
@@ -103,6 +117,11 @@ export function buildMatrix(
 		sort,
 		withheld: KPIS.filter((def) => !kept.some((k) => k.def === def)).map((def) => def.id)
 	};
+}
+
+function changeMark(change: KpiChange | undefined): MatrixCell['change'] {
+	if (!change?.direction || !change.judgement) return null;
+	return { direction: change.direction, judgement: change.judgement };
 }
 
 /** The direction a first click on a KPI sorts in: the better values first, the highest for neutral KPIs. */

@@ -6,6 +6,7 @@ import type { Viewer } from '$lib/server/auth/authorise';
 import { today } from '$lib/server/clock';
 import { KPI_IDS, KPIS, UNIT_LABELS, type KpiId } from '$lib/server/kpi/catalogue';
 import { roundContext } from './context';
+import { roundChanges } from './change';
 import { firstDirection, roundMatrix, type MatrixSort } from './matrix';
 import { numberFormat, type Cell, type Column, type Table } from './table';
 import { choice, pathId, query, shown } from '$lib/server/params';
@@ -38,7 +39,9 @@ export async function matrixPage(viewer: Viewer, url: URL, idParam: string) {
 	const context = id === null ? null : await roundContext(db(), kpiSource(), id);
 	if (!context) error(404, { message: m.round_not_found() });
 	const handout = fassung === HANDOUT;
+	const changes = await roundChanges(db(), kpiSource(), context.round.id);
 	const matrix = await roundMatrix(context, {
+		changes,
 		version: handout ? 'handout' : 'named',
 		role: viewer.role,
 		sort: requestedSort(sortierung, richtung)
@@ -64,6 +67,11 @@ export async function matrixPage(viewer: Viewer, url: URL, idParam: string) {
 			firstDirection: firstDirection(c.better)
 		})),
 		rows: matrix.rows,
+		predecessor: changes && {
+			name: changes.predecessor.name,
+			from: changes.predecessor.from,
+			to: changes.predecessor.to
+		},
 		withheld: matrix.withheld.map(label)
 	};
 }
