@@ -376,6 +376,20 @@ test('the demo round marks each change against its predecessor as the participan
 			expect(text, KPIS[i].id).toContain(`gegenüber der Vorrunde ${s.direction}, ${s.judgement}`);
 	}
 	await shot(page, 'changes');
+
+	// The download says the same in words: value, quartile and change per KPI.
+	const csv = await page.request.get(`/rounds/${id}/matrix/export?format=csv`);
+	const [head, ...rows] = parse((await csv.body()).toString('utf8').slice(1), {
+		delimiter: ';'
+	}) as string[][];
+	expect(head).toHaveLength(2 + 3 * KPIS.length);
+	expect(head[4]).toBe(`Veränderung zur Vorrunde: ${KPIS[0].label.de}`);
+	const own = rows.find((r) => r[1] === OWN.code)!;
+	for (const [i, s] of stated.entries()) {
+		const expected =
+			s.direction === 'kein Vergleich möglich' ? '' : `${s.direction}, ${s.judgement}`;
+		expect(own[4 + 3 * i], KPIS[i].id).toBe(expected);
+	}
 });
 
 test('the named version prints one table per area; a closed round shows its frozen figures', async ({

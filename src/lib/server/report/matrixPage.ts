@@ -7,7 +7,7 @@ import { today } from '$lib/server/clock';
 import { KPI_IDS, KPIS, UNIT_LABELS, type KpiId } from '$lib/server/kpi/catalogue';
 import { roundContext } from './context';
 import { roundChanges } from './change';
-import { firstDirection, roundMatrix, type MatrixSort } from './matrix';
+import { firstDirection, roundMatrix, type MatrixCell, type MatrixSort } from './matrix';
 import { numberFormat, type Cell, type Column, type Table } from './table';
 import { choice, pathId, query, shown } from '$lib/server/params';
 import { db, kpiSource } from '$lib/server/startup';
@@ -77,14 +77,16 @@ export async function matrixPage(viewer: Viewer, url: URL, idParam: string) {
 }
 
 /**
- * The matrix as one table for Excel: a row per participant, per KPI its value and its quartile, then
- * the round's median. Built from the page's data alone, so the file holds what the page shows.
+ * The matrix as one table for Excel: a row per participant, per KPI its value, its quartile and, where
+ * the round has a predecessor, its change in words; then the round's median. Built from the page's data
+ * alone, so the file holds what the page shows.
  */
 export function matrixExport(data: Awaited<ReturnType<typeof matrixPage>>): {
 	name: string;
 	tables: Table[];
 } {
 	const named = !data.handout;
+	const travel = data.predecessor !== null;
 	const header = (c: (typeof data.columns)[number]) =>
 		c.unitLabel ? `${c.label} (${c.unitLabel})` : c.label;
 	const columns: Column[] = [
@@ -92,20 +94,30 @@ export function matrixExport(data: Awaited<ReturnType<typeof matrixPage>>): {
 		...(named ? [{ header: m.export_col_code(), width: 10 }] : []),
 		...data.columns.flatMap((c) => [
 			{ header: header(c), numFmt: numberFormat(c.unit) },
-			{ header: `${m.export_col_quartile()}: ${c.label}`, width: 10 }
+			{ header: `${m.export_col_quartile()}: ${c.label}`, width: 10 },
+			...(travel ? [{ header: `${m.matrix_col_change()}: ${c.label}`, width: 24 }] : [])
 		])
 	];
+	const DIRECTION = { up: m.change_up, down: m.change_down, same: m.change_same };
+	const JUDGEMENT = {
+		better: m.change_better,
+		worse: m.change_worse,
+		same: m.change_same_judgement,
+		neutral: m.change_neutral
+	};
+	const change = (c: MatrixCell['change']): Cell[] =>
+		!travel ? [] : [c && `${DIRECTION[c.direction]()}, ${JUDGEMENT[c.judgement]()}`];
 	const quartile = (q: number | null) =>
 		q === null ? null : m.matrix_quartile_short({ quartile: q });
 	const rows: Cell[][] = data.rows.map((row) => [
 		row.label,
 		...(named ? [row.code] : []),
-		...row.cells.flatMap((cell) => [cell.value, quartile(cell.quartile)])
+		...row.cells.flatMap((cell) => [cell.value, quartile(cell.quartile), ...change(cell.change)])
 	]);
 	rows.push([
 		m.matrix_median(),
 		...(named ? [null] : []),
-		...data.columns.flatMap((c) => [c.median, null])
+		...data.columns.flatMap((c) => [c.median, null, ...(travel ? [null] : [])])
 	]);
 	const version = named ? '' : '-teilnehmende';
 	return {
