@@ -1,5 +1,6 @@
 /** The round matrix as the page `/rounds/[id]/matrix` shows it: the query read, the matrix built and labelled. */
 import { error } from '@sveltejs/kit';
+import { CHANGE_DIRECTION, CHANGE_JUDGEMENT } from '$lib/change-words';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Viewer } from '$lib/server/auth/authorise';
@@ -98,15 +99,8 @@ export function matrixExport(data: Awaited<ReturnType<typeof matrixPage>>): {
 			...(travel ? [{ header: `${m.matrix_col_change()}: ${c.label}`, width: 24 }] : [])
 		])
 	];
-	const DIRECTION = { up: m.change_up, down: m.change_down, same: m.change_same };
-	const JUDGEMENT = {
-		better: m.change_better,
-		worse: m.change_worse,
-		same: m.change_same_judgement,
-		neutral: m.change_neutral
-	};
 	const change = (c: MatrixCell['change']): Cell[] =>
-		!travel ? [] : [c && `${DIRECTION[c.direction]()}, ${JUDGEMENT[c.judgement]()}`];
+		!travel ? [] : [c && `${CHANGE_DIRECTION[c.direction]()}, ${CHANGE_JUDGEMENT[c.judgement]()}`];
 	const quartile = (q: number | null) =>
 		q === null ? null : m.matrix_quartile_short({ quartile: q });
 	const rows: Cell[][] = data.rows.map((row) => [
