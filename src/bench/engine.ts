@@ -1,5 +1,6 @@
 /** The KPI engine's `compare()` for the jobcenter's overview, in-process: the page's work without HTTP. */
 import { openDatabase } from '$lib/server/db';
+import { byCode } from '$lib/server/db/jobcenters';
 import { compare, type KpiRequest } from '$lib/server/kpi/engine';
 import { peerSpec } from '$lib/server/kpi/request';
 import { liveSource } from '$lib/server/kpi/source';
@@ -19,11 +20,8 @@ export interface EngineTiming {
 export async function benchEngine(setup: PageSetup, code: string): Promise<EngineTiming> {
 	const db = openDatabase(setup.database);
 	try {
-		const self = await db
-			.selectFrom('jobcenter')
-			.select('id')
-			.where('code', '=', code)
-			.executeTakeFirstOrThrow();
+		const self = await byCode(db, code, ['id']);
+		if (!self) throw new Error(`The bench database has no jobcenter ${code}.`);
 		const request: KpiRequest = {
 			jobcenterId: self.id,
 			from: addMonths(setup.until, -11),

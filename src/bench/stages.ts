@@ -1,6 +1,7 @@
 /** Where an import's time goes: the pipeline's stages one by one, in-process, by their names in `ingest.ts`, on each metrics file. */
 import { join } from 'node:path';
 import { openDatabase, migrateToLatest } from '$lib/server/db';
+import { listCodes } from '$lib/server/db/jobcenters';
 import { currentMonth } from '$lib/server/clock';
 import {
 	decode,
@@ -77,7 +78,7 @@ async function fileStages(file: string, registerFile: string, database: string) 
 			userId: null,
 			scope
 		});
-		const codes = new CodeIndex(await db.selectFrom('jobcenter').select(['id', 'code']).execute());
+		const codes = new CodeIndex(await listCodes(db));
 		const context = { codes, month: { current: currentMonth() } };
 		const style = defaultNumberStyle(delimiter);
 		let validated: Awaited<ReturnType<typeof validateFile>> | undefined;

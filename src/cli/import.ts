@@ -10,6 +10,7 @@ import type { ChannelId } from '$lib/channels';
 import { readConfig } from '$lib/server/config';
 import { writeFault } from '$lib/server/db/faults';
 import type { DB } from '$lib/server/db';
+import { listCodes } from '$lib/server/db/jobcenters';
 import { fileSource, UnreadableFile } from '$lib/server/ingest/dialect';
 import { importFile } from '$lib/server/ingest/ingest';
 import { unreadableMessage, type Lang } from '$lib/server/ingest/messages';
@@ -103,7 +104,7 @@ async function anyNative(options: Options): Promise<boolean> {
 
 async function importNative(db: DB, options: Options): Promise<number> {
 	if (options.jobcenter === null) exit(`Platform exports need --jobcenter CODE. ${USAGE}`);
-	const jobcenters = await db.selectFrom('jobcenter').select(['id', 'code']).execute();
+	const jobcenters = await listCodes(db);
 	const match = new CodeIndex(jobcenters).find(options.jobcenter);
 	if (!match) exit(`--jobcenter "${options.jobcenter}" is not a known jobcenter code.`);
 	const result = await importNativeFiles(

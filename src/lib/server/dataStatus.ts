@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { monthRange, type Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
+import { listByName } from '$lib/server/db/jobcenters';
 
 /**
  * A month of one jobcenter: every channel it reports in the period delivered in full; all
@@ -102,14 +103,8 @@ export async function statusJobcenters(
 	db: DB,
 	filter: { ring: string | null; members: number[] | null }
 ) {
-	let q = db
-		.selectFrom('jobcenter')
-		.select(['id', 'code', 'name', 'ring'])
-		.where('active', '=', 1)
-		.orderBy('name');
-	if (filter.ring) q = q.where('ring', '=', filter.ring);
-	if (filter.members) q = q.where('id', 'in', filter.members.length ? filter.members : [-1]);
-	return q.execute();
+	const scope = { ring: filter.ring || null, ids: filter.members };
+	return listByName(db, ['id', 'code', 'name', 'ring'], scope);
 }
 
 export async function dataStatus(

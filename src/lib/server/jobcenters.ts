@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '$lib/server/db';
+import { listCodes } from '$lib/server/db/jobcenters';
 import { NO_FILTER } from '$lib/register/query';
 import { currentMonth } from '$lib/server/clock';
 import {
@@ -64,7 +65,7 @@ export async function saveJobcenter(
 	options: { adding: boolean; userId: number; env?: Record<string, string | undefined> }
 ): Promise<SaveResult> {
 	const code = input.code.trim();
-	const codes = new CodeIndex(await db.selectFrom('jobcenter').select(['id', 'code']).execute());
+	const codes = new CodeIndex(await listCodes(db));
 	const match = code === '' ? null : codes.find(code);
 	if (options.adding && match) return { ok: false, reason: 'exists' };
 	if (!options.adding && (!match || match.recovered)) return { ok: false, reason: 'not_found' };

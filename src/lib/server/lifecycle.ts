@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { audit, type Actor } from '$lib/server/auth/audit';
 import { pseudonyms } from '$lib/server/auth/pseudonyms';
 import { inTransaction, type DB } from '$lib/server/db';
+import { byIds } from '$lib/server/db/jobcenters';
 import { log } from '$lib/server/log';
 import { METRICS } from '$lib/server/db/schema';
 import { readKpiSettings, type KpiSettings } from '$lib/server/kpi/settings';
@@ -60,11 +61,16 @@ export async function closeRound(
 				fte_hours_per_month: settings.fteHoursPerMonth
 			})
 			.execute();
-		const participants = await trx
-			.selectFrom('jobcenter')
-			.select(['id', 'code', 'name', 'state', 'carrier', 'ring', 'active', 'show_name_to_ring'])
-			.where('id', 'in', ids.length ? ids : [-1])
-			.execute();
+		const participants = await byIds(trx, ids, [
+			'id',
+			'code',
+			'name',
+			'state',
+			'carrier',
+			'ring',
+			'active',
+			'show_name_to_ring'
+		]);
 		for (const j of participants) {
 			await trx
 				.insertInto('round_snapshot_jobcenter')

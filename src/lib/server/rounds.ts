@@ -2,6 +2,7 @@
 import { addMonths, isMonth, type Month } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import { inTransaction, type DB } from '$lib/server/db';
+import { activeIdsOfRing, byCodes, listByName } from '$lib/server/db/jobcenters';
 import { currentMonth } from '$lib/server/clock';
 import type { PeerGroupSpec } from '$lib/server/kpi/peers';
 import { EARLIEST_MONTH, periodProblem } from '$lib/server/params';
@@ -54,12 +55,7 @@ export interface Round extends Omit<RoundSummary, 'members'> {
 
 /** Rings with active members and the active jobcenters: what a round can be made of. */
 export async function roundChoices(db: DB) {
-	const jobcenters = await db
-		.selectFrom('jobcenter')
-		.select(['code', 'name', 'ring'])
-		.where('active', '=', 1)
-		.orderBy('name')
-		.execute();
+	const jobcenters = await listByName(db, ['code', 'name', 'ring']);
 	const rings = [...new Set(jobcenters.flatMap((j) => (j.ring ? [j.ring] : [])))].sort();
 	return { rings, jobcenters };
 }
@@ -257,20 +253,11 @@ async function memberIds(db: DB, input: RoundInput): Promise<number[] | string> 
 	const codes = [...new Set((input.jobcenters ?? []).map((c) => c.trim()).filter(Boolean))];
 	if (ring && codes.length > 0) return m.round_ring_or_jobcenters();
 	if (ring) {
-		const rows = await db
-			.selectFrom('jobcenter')
-			.select('id')
-			.where('ring', '=', ring)
-			.where('active', '=', 1)
-			.execute();
-		return rows.length > 0 ? rows.map((r) => r.id) : m.round_unknown_ring({ ring });
+		const ids = await activeIdsOfRing(db, ring);
+		return ids.length > 0 ? ids : m.round_unknown_ring({ ring });
 	}
 	if (codes.length === 0) return m.round_no_members();
-	const rows = await db
-		.selectFrom('jobcenter')
-		.select(['id', 'code'])
-		.where('code', 'in', codes)
-		.execute();
+	const rows = await byCodes(db, codes);
 	const known = new Set(rows.map((r) => r.code));
 	const unknown = codes.filter((c) => !known.has(c));
 	return unknown.length > 0

@@ -4,6 +4,7 @@ import { addMonths } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import { authorise, can } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
+import { byCode, listByName } from '$lib/server/db/jobcenters';
 import { EVENT_KINDS } from '$lib/server/db/schema';
 import { addEvent, deleteEvent, EVENTS_SHOWN_MAX, listEvents } from '$lib/server/events';
 import { mayEditEvent } from '$lib/server/kpi/visibility';
@@ -43,14 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	});
 	const all = can(viewer, 'read_all');
 	const events = await listEvents(db(), viewer, { about: 'all' });
-	const jobcenters = all
-		? await db()
-				.selectFrom('jobcenter')
-				.select(['code', 'name'])
-				.where('active', '=', 1)
-				.orderBy('name')
-				.execute()
-		: [];
+	const jobcenters = all ? await listByName(db(), ['code', 'name']) : [];
 	return {
 		all,
 		// Newest first: what was just recorded or is coming up is what one looks for.
@@ -91,13 +85,7 @@ export const actions: Actions = {
 		const { monat, art, titel, notiz, kanal, jobcenter } = read.values;
 		let jobcenterId = viewer.jobcenterId;
 		if (can(viewer, 'read_all')) {
-			const row = jobcenter
-				? await db()
-						.selectFrom('jobcenter')
-						.select('id')
-						.where('code', '=', jobcenter)
-						.executeTakeFirst()
-				: null;
+			const row = jobcenter ? await byCode(db(), jobcenter, ['id']) : null;
 			if (jobcenter && !row)
 				return fail(400, {
 					values,

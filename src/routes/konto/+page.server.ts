@@ -4,6 +4,7 @@ import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { setShowNameToRing } from '$lib/server/auth/optIn';
 import { changePassword, UserError } from '$lib/server/auth/users';
+import { byId } from '$lib/server/db/jobcenters';
 import { flag, form, secret } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,11 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = authorise(locals, 'read');
 	const jobcenter = viewer.jobcenterId
-		? await db()
-				.selectFrom('jobcenter')
-				.select(['name', 'ring', 'show_name_to_ring'])
-				.where('id', '=', viewer.jobcenterId)
-				.executeTakeFirst()
+		? await byId(db(), viewer.jobcenterId, ['name', 'ring', 'show_name_to_ring'])
 		: null;
 	return { email: viewer.email, role: viewer.role, jobcenter: jobcenter ?? null };
 };

@@ -2,6 +2,7 @@
 import { channelName } from '$lib/channels';
 import { METRICS } from '$lib/server/db/schema';
 import type { DB } from '$lib/server/db';
+import { byIds, REFERENCE } from '$lib/server/db/jobcenters';
 import { decode, fileSource } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
 import type { Lang } from '$lib/server/ingest/messages';
@@ -20,13 +21,7 @@ export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang
 	const jobcenters = new Map(
 		ids.length === 0
 			? []
-			: (
-					await db
-						.selectFrom('jobcenter')
-						.select(['id', 'code', 'name'])
-						.where('id', 'in', ids)
-						.execute()
-				).map((j) => [j.id, `${j.name} (${j.code})`])
+			: (await byIds(db, ids, REFERENCE)).map((j) => [j.id, `${j.name} (${j.code})`])
 	);
 	return {
 		token: staged.token,

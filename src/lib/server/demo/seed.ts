@@ -1,6 +1,7 @@
 /** Writes the generated demo data into an empty database, all or nothing: jobcenters, figures and two rounds. */
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
+import { hasJobcenters } from '$lib/server/db/jobcenters';
 import type { Database, MonthlyMetricTable } from '$lib/server/db/schema';
 import { insertDemoEvents } from './events';
 import { generateDemoData, type DemoJobcenter, type DemoMetric } from './generate';
@@ -13,8 +14,7 @@ export { demoRoundIds, type DemoRoundIds } from './rounds';
 const BATCH = 500;
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-	const row = await db.selectFrom('jobcenter').select('id').limit(1).executeTakeFirst();
-	return row === undefined;
+	return !(await hasJobcenters(db));
 }
 
 export async function seedDemoData(

@@ -1,5 +1,6 @@
 /** The canonical CSV: UTF-8, comma, `\n`, plain numbers, NULL as an empty cell; what the importer reads back losslessly. */
 import type { DB } from '$lib/server/db';
+import { listByCode } from '$lib/server/db/jobcenters';
 import { METRICS } from '$lib/server/db/schema';
 import { canonicalCsvLine } from '$lib/server/csv';
 
@@ -35,11 +36,7 @@ export async function* exportMetrics(db: DB, filter: ExportFilter = {}): AsyncIt
 
 export async function* exportRegister(db: DB, filter: ExportFilter = {}): AsyncIterable<string> {
 	yield csvLine(REGISTER_HEADER);
-	const rows = await db
-		.selectFrom('jobcenter')
-		.select(['code', 'name', 'state', 'carrier', 'elb', 'ring'])
-		.$if(filter.jobcenter !== undefined, (q) => q.where('code', '=', filter.jobcenter as string))
-		.orderBy('code')
-		.execute();
+	const columns = ['code', 'name', 'state', 'carrier', 'elb', 'ring'] as const;
+	const rows = await listByCode(db, columns, filter.jobcenter);
 	for (const row of rows) yield csvLine(REGISTER_HEADER.map((k) => row[k as keyof typeof row]));
 }

@@ -4,6 +4,7 @@
  * or none).
  */
 import type { DB } from '$lib/server/db';
+import { listCodes } from '$lib/server/db/jobcenters';
 import { currentMonth } from '$lib/server/clock';
 import {
 	decode,
@@ -128,13 +129,7 @@ export async function importFile(
 
 	// validate, then decide the number style from all values; in the rare file whose values decide
 	// against the delimiter's usual style, its rows are read once more in the decided style.
-	const jobcenters = await db
-		.selectFrom('jobcenter')
-		.select(['id', 'code'])
-		.$if(options.scope.jobcenterId !== null, (q) =>
-			q.where('id', '=', options.scope.jobcenterId as number)
-		)
-		.execute();
+	const jobcenters = await listCodes(db, options.scope.jobcenterId);
 	const context = {
 		codes: new CodeIndex(jobcenters),
 		month: { current: currentMonth(options.env ?? process.env) },

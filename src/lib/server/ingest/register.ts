@@ -1,6 +1,7 @@
 /** Upserts register rows by code inside the caller's transaction, with the eLb history and undo images. */
 import type { Kysely } from 'kysely';
 import type { Carrier, Database, State } from '$lib/server/db/schema';
+import { byId } from '$lib/server/db/jobcenters';
 import type { Counts } from './write';
 import type { RegisterRow } from './validate';
 import { EARLIEST_MONTH } from './values';
@@ -97,11 +98,8 @@ async function update(
 	write: boolean
 ): Promise<RegisterChange | null> {
 	const id = row.existingId as number;
-	const stored = await trx
-		.selectFrom('jobcenter')
-		.select(['name', 'state', 'carrier', 'elb', 'ring', 'created_at'])
-		.where('id', '=', id)
-		.executeTakeFirstOrThrow();
+	const stored = await byId(trx, id, ['name', 'state', 'carrier', 'elb', 'ring', 'created_at']);
+	if (!stored) throw new Error(`The jobcenter with id ${id} went missing during its own update.`);
 	let history = await trx
 		.selectFrom('jobcenter_elb')
 		.select(['valid_from', 'elb'])

@@ -1,6 +1,7 @@
 /** Undoes one upload: restores exactly the rows it touched, or refuses when they have changed since. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
+import { byId } from '$lib/server/db/jobcenters';
 import { METRICS, type Database } from '$lib/server/db/schema';
 import type { Lang } from './messages';
 
@@ -145,11 +146,7 @@ async function undoRegister(trx: Kysely<Database>, uploadId: number, lang: Lang)
 		.execute();
 	let changed = 0;
 	for (const c of jobcenters) {
-		const now = await trx
-			.selectFrom('jobcenter')
-			.selectAll()
-			.where('id', '=', c.jobcenter_id)
-			.executeTakeFirst();
+		const now = await byId(trx, c.jobcenter_id, ['name', 'state', 'carrier', 'elb', 'ring']);
 		const same =
 			now &&
 			now.name === c.after_name &&

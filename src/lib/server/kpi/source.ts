@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
+import { listAll } from '$lib/server/db/jobcenters';
 import { METRICS } from '$lib/server/db/schema';
 import type { MetricRow } from './compute';
 import { latestGoals } from '$lib/server/profiles/goals';
@@ -78,10 +79,16 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 	return {
 		settings,
 		async jobcenters() {
-			const rows = await db
-				.selectFrom('jobcenter')
-				.select(['id', 'code', 'name', 'state', 'carrier', 'ring', 'active', 'elb'])
-				.execute();
+			const rows = await listAll(db, [
+				'id',
+				'code',
+				'name',
+				'state',
+				'carrier',
+				'ring',
+				'active',
+				'elb'
+			]);
 			const history = await elbHistory(db);
 			const goals = await latestGoals(db);
 			return rows.map(({ elb, active, ...rest }) => ({

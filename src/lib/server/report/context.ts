@@ -2,6 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import { pseudonyms } from '$lib/server/auth/pseudonyms';
 import type { DB } from '$lib/server/db';
+import { byIds } from '$lib/server/db/jobcenters';
 import type { KpiRequest } from '$lib/server/kpi/engine';
 import { sizeGroups } from '$lib/server/kpi/sizeGroups';
 import { snapshotInfo, snapshotSource } from '$lib/server/kpi/snapshot';
@@ -73,11 +74,7 @@ export async function roundContext(
 	const letters = await pseudonyms(db, roundGroupKey(id), ids);
 	const register = await live.jobcenters();
 	const sizes = sizeGroups(register, ids, round.to);
-	const optIn = await db
-		.selectFrom('jobcenter')
-		.select(['id', 'ring', 'show_name_to_ring'])
-		.where('id', 'in', ids.length ? ids : [-1])
-		.execute();
+	const optIn = await byIds(db, ids, ['id', 'ring', 'show_name_to_ring']);
 	return {
 		round,
 		closedAt: null,

@@ -9,17 +9,14 @@ import {
 	setDisabled,
 	UserError
 } from '$lib/server/auth/users';
+import { listByName } from '$lib/server/db/jobcenters';
 import { form, jobcenterCode, secret, text } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	authorise(locals, 'manage');
-	const jobcenters = await db()
-		.selectFrom('jobcenter')
-		.select(['code', 'name'])
-		.orderBy('name')
-		.execute();
+	const jobcenters = await listByName(db(), ['code', 'name'], { inactive: true });
 	return { users: await listUsers(db()), jobcenters };
 };
 

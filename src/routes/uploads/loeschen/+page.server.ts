@@ -5,17 +5,14 @@ import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { countRows, deleteRows, type Selection } from '$lib/server/ingest/delete';
 import { currentMonth } from '$lib/server/clock';
+import { byCode, listByName } from '$lib/server/db/jobcenters';
 import { choice, form, jobcenterCode, list, month, periodProblem, shown } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	authorise(locals, 'read_all');
-	const jobcenters = await db()
-		.selectFrom('jobcenter')
-		.select(['code', 'name'])
-		.orderBy('name')
-		.execute();
+	const jobcenters = await listByName(db(), ['code', 'name'], { inactive: true });
 	return { jobcenters, channels: CHANNELS.map((c) => ({ id: c.id, name: c.name })) };
 };
 
@@ -45,11 +42,7 @@ async function readSelection(data: FormData) {
 	const { jobcenter, from, to, channel: channels } = read.values;
 	const code = jobcenter ?? '';
 	const values = { code, from: from ?? '', to: to ?? '', channels };
-	const jc = await db()
-		.selectFrom('jobcenter')
-		.select(['id', 'name'])
-		.where('code', '=', code)
-		.executeTakeFirst();
+	const jc = await byCode(db(), code, ['id', 'name']);
 	if (!jc) return { values, problem: m.delete_choose_jobcenter() };
 	if (!from || !to) return { values, problem: m.filter_bad_period() };
 	const period = periodProblem(from, to, currentMonth());

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { currentMonth } from '$lib/server/clock';
 import type { DB } from '$lib/server/db';
+import { byId } from '$lib/server/db/jobcenters';
 import type { Issue } from '../messages';
 import type { RowChange } from '../write';
 import { readNativeFile, type NativeFile, type NativeFileResult, type Stated } from './file';
@@ -38,11 +39,7 @@ export async function importNativeFiles(
 	options: NativeOptions
 ): Promise<NativeResult> {
 	// The caller chose the jobcenter (the user's own, or an analyst's choice): a wrong id is a bug.
-	const known = await db
-		.selectFrom('jobcenter')
-		.select('id')
-		.where('id', '=', options.jobcenterId)
-		.executeTakeFirst();
+	const known = await byId(db, options.jobcenterId, ['id']);
 	if (!known) throw new Error(`There is no jobcenter with id ${options.jobcenterId}.`);
 	const current = currentMonth(options.env ?? process.env);
 	const read = [];

@@ -1,5 +1,6 @@
 import { authorise } from '$lib/server/auth/authorise';
 import { lastCompleteMonth } from '$lib/server/clock';
+import { byId, listByCode } from '$lib/server/db/jobcenters';
 import { csvDownload, xlsxDownload } from '$lib/server/download';
 import { metricsTemplate } from '$lib/server/ingest/template';
 import { metricsWorkbook } from '$lib/server/ingest/workbook-template';
@@ -16,12 +17,11 @@ const TEMPLATE_QUERY = { format: choice(['csv', 'xlsx'] as const) };
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
 	const { format } = query(url.searchParams, TEMPLATE_QUERY);
-	const own = await db()
-		.selectFrom('jobcenter')
-		.select('code')
-		.$if(viewer.jobcenterId !== null, (q) => q.where('id', '=', viewer.jobcenterId as number))
-		.orderBy('code')
-		.executeTakeFirst();
+	// A jobcenter's own code; an analyst's template shows the first code as an example.
+	const own =
+		viewer.jobcenterId !== null
+			? await byId(db(), viewer.jobcenterId, ['code'])
+			: (await listByCode(db(), ['code']))[0];
 	const [code, month] = [own?.code ?? '', lastCompleteMonth()];
 	if (format === 'xlsx') {
 		return xlsxDownload(await metricsWorkbook(code, month), 'Vorlage-Monatsdaten.xlsx');
