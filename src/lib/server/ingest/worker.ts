@@ -35,8 +35,8 @@ export type WorkerMessage =
 	| { type: 'busy' }
 	| { type: 'fault'; code: string };
 
-/** Checking takes about this share of an import; the rest is writing. */
-const CHECK_SHARE = 0.4;
+/** Reading, checking and staging take about this share of an import; the rest is applying. */
+const CHECK_SHARE = 0.7;
 const REPORT_EVERY_MS = 200;
 
 async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): Promise<void> {
@@ -58,9 +58,11 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 					phase: 'check',
 					rows: records,
 					totalRows: Math.max(records, Math.round((records * total) / Math.max(read, 1))),
-					share: (CHECK_SHARE * read) / Math.max(total, 1)
+					share: ((options.dryRun ? 1 : CHECK_SHARE) * read) / Math.max(total, 1)
 				}),
+			// A check compares the rows while it reads them: the bytes read tell how far it is.
 			onProgress: (_line, done, total) =>
+				!options.dryRun &&
 				report({
 					phase: 'write',
 					rows: done,
