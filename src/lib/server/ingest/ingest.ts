@@ -1,7 +1,8 @@
 /**
  * Imports one CSV file or Excel workbook as a pipeline of stages that return values: read →
- * detect dialect → parse → validate → decide number style → write (all rows in one transaction,
- * or none).
+ * detect dialect → parse and validate (a large CSV file in a thread of its own), each batch of
+ * metrics rows compared and staged meanwhile (`staged-write.ts`) → decide number style → write
+ * (the staged rows applied in one short transaction, or none).
  */
 import { sqliteOf, type DB } from '$lib/server/db';
 import { currentMonth } from '$lib/server/clock';
@@ -57,14 +58,15 @@ export interface IngestOptions {
 	onBytesRead?: (read: number, total: number, records: number) => void;
 	/** After each written row: the seam through which tests end an import mid-transaction. */
 	onRowWritten?: (written: number) => void;
-	/**
-	 * Unset only after the stored rows changed while a file was staged: then its rows are compared
-	 * and written in one transaction, as they were before staging existed.
-	 */
+	/** Unset after stored rows changed while the file was staged: compare and write in one go. */
 	stagedWrite?: boolean;
 	/** A CSV file from this many bytes on is parsed and validated in a thread of its own. */
 	threadFromBytes?: number;
+	/** As each stage begins, by its name here: for the benchmark's timings. */
+	onStage?: (stage: Stage) => void;
 }
+
+export type Stage = 'read' | 'detect dialect' | 'validate' | 'decide number style' | 'write';
 
 export interface IngestResult extends Counts {
 	kind: Kind | null;
@@ -89,8 +91,9 @@ export async function importFile(
 	source: ByteSource,
 	options: IngestOptions
 ): Promise<IngestResult> {
-	// read
+	options.onStage?.('read');
 	const sniffed = await sniff(source);
+	options.onStage?.('detect dialect');
 	// detect dialect: a workbook by its ZIP signature, a CSV's delimiter by its header line
 	const workbook: WorkbookInfo | null = sniffed.zip ? { sheet: null } : null;
 	const delimiter = workbook ? null : detectDelimiter(sniffed.head);
@@ -170,9 +173,11 @@ export async function importFile(
 		};
 		const check = (style: NumberStyle, into: StagedMetrics) =>
 			validateStaged(into, style, { ...file, records: () => records(style) });
+		options.onStage?.('validate');
 		let validated = staged
 			? await check(provisional, staged)
 			: await validateFile(header, records(provisional), provisional, context);
+		options.onStage?.('decide number style');
 		let decided = numberStyleOf(validated.watch, delimiter);
 		if ('style' in decided && decided.style !== provisional) {
 			// Read once more in the decided style, its rows kept and then written in one transaction.
@@ -196,7 +201,7 @@ export async function importFile(
 			warn = () => {};
 		}
 
-		// write
+		options.onStage?.('write');
 		const upload: UploadRecord | null =
 			log.errorCount > 0 || options.dryRun
 				? null

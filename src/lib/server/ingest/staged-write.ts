@@ -35,6 +35,8 @@ const APPLY_CHUNK = 5000;
 const PROGRESS_EVERY = 500;
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
+type Statement = 'pendingInsert' | 'pendingUpdate' | 'seenRow' | 'seenBefore';
+
 /** A `MetricsWriter` whose writes go to the scratch table, and which remembers what it read. */
 class StagingWriter extends MetricsWriter {
 	constructor(
@@ -42,7 +44,7 @@ class StagingWriter extends MetricsWriter {
 		present: Metric[],
 		column: (metric: Metric) => string,
 		warn: (issue: Issue) => void,
-		private readonly statements: Record<'pending' | 'seenRow' | 'seenBefore', SQLite.Statement>
+		private readonly statements: Record<Statement, SQLite.Statement>
 	) {
 		super(sqlite, 0, present, column, warn);
 	}
@@ -72,10 +74,12 @@ class StagingWriter extends MetricsWriter {
 	protected override write(row: MetricsRow, before: Figures | null, beforeUploadId: number | null) {
 		const values: (string | number | null)[] = [row.line, row.jobcenterId, row.channel, row.month];
 		for (const m of this.present) values.push(row.values[m] ?? null);
-		values.push(before ? 1 : 0);
-		for (const m of METRICS) values.push(before ? before[m] : null);
-		values.push(beforeUploadId);
-		this.statements.pending.run(values);
+		if (before) {
+			// An updated row keeps its before-image for undo; an inserted one needs none.
+			for (const m of METRICS) values.push(before[m]);
+			values.push(beforeUploadId);
+			this.statements.pendingUpdate.run(values);
+		} else this.statements.pendingInsert.run(values);
 		this.jobcenters.add(row.jobcenterId);
 		this.written++;
 	}
@@ -109,11 +113,16 @@ export class StagedMetrics {
 				${present.join(', ')}${present.length ? ',' : ''} existed, ${BEFORE.join(', ')}, before_upload_id);
 			create table scratch.seen_row (${KEY.join(', ')}, found, ${METRICS.join(', ')}, upload_id);
 			create table scratch.seen_before (${KEY.join(', ')}, followers);`);
-		const pendingColumns = ['line', ...KEY, ...present, 'existed', ...BEFORE, 'before_upload_id'];
+		const newColumns = ['line', ...KEY, ...present];
+		const changedColumns = [...newColumns, ...BEFORE, 'before_upload_id'];
+		const into = (columns: string[], existed: number) =>
+			sqlite.prepare(
+				`insert into scratch.pending (${columns.join(', ')}, existed)
+				values (${marks(columns.length)}, ${existed})`
+			);
 		const statements = {
-			pending: sqlite.prepare(
-				`insert into scratch.pending (${pendingColumns.join(', ')}) values (${marks(pendingColumns.length)})`
-			),
+			pendingInsert: into(newColumns, 0),
+			pendingUpdate: into(changedColumns, 1),
 			seenRow: sqlite.prepare(
 				`insert into scratch.seen_row values (${marks(KEY.length + METRICS.length + 2)})`
 			),
