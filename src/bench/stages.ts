@@ -1,4 +1,4 @@
-/** Where an import's time goes: the pipeline's stages one by one, in-process, by their names in `ingest.ts`, on each metrics file. */
+/** Where an import's time goes: the pipeline's stages in-process, by their names in `ingest.ts`, on each metrics file, and parse and validate alone. */
 import { join } from 'node:path';
 import { openDatabase, migrateToLatest } from '$lib/server/db';
 import { listCodes } from '$lib/server/db/jobcenters';
@@ -11,29 +11,29 @@ import {
 	sniff
 } from '$lib/server/ingest/dialect';
 import { readHeader, wideHeader } from '$lib/server/ingest/headers';
-import { importFile } from '$lib/server/ingest/ingest';
+import { importFile, type Stage } from '$lib/server/ingest/ingest';
 import { readRecords } from '$lib/server/ingest/records';
-import { firstRecord, numberStyleOf } from '$lib/server/ingest/scan';
+import { firstRecord } from '$lib/server/ingest/scan';
 import { validateFile, type FileHeader } from '$lib/server/ingest/validate-file';
 import { CodeIndex } from '$lib/server/ingest/values';
-import { writeMetrics } from '$lib/server/ingest/write-stage';
 import type { DataFiles } from './dataset';
 import { PARSERS } from './parsers';
 
 /** Milliseconds per stage of one file. */
 export interface FileStages {
-	/** read: hash, size and encoding, one pass over the bytes. */
-	read: number;
-	/** detect dialect: the delimiter from the header line, and the check for a wide header. */
-	dialect: number;
-	/** parse: decode and split every record (`readRecords`, csv-parse as the importer configures it). */
+	/** parse alone: decode and split every record (`readRecords`, csv-parse as configured). */
 	parse: number;
-	/** validate: parse and check every row into `MetricRows`, the number-style vote included. */
+	/** validate alone: parse and check every row into `MetricRows`, in one thread. */
 	validate: number;
-	/** decide number style, from the vote. */
+	/** The import itself (`importFile` into a database holding the register), by its stages. */
+	read: number;
+	dialect: number;
+	/** parse and validate in their own thread, while the rows are compared and staged. */
+	staged: number;
 	numberStyle: number;
-	/** write: every row into a database holding the register only, in one transaction. */
+	/** write: the staged rows applied, the only time the import holds the write lock. */
 	write: number;
+	total: number;
 }
 
 export interface ImportStages {
@@ -52,17 +52,14 @@ async function stopwatch(work: () => Promise<unknown> | unknown): Promise<number
 	return performance.now() - started;
 }
 
-/** Times each stage on `file`; a fresh database `db` gets `registerFile` first. */
+/** Times parse and validate alone on `file`, then each stage of its import into `database`. */
 async function fileStages(file: string, registerFile: string, database: string) {
 	const source = fileSource(file);
-	const stages = { read: await stopwatch(() => sniff(source)) } as FileStages;
 	const sniffed = await sniff(source);
-	let delimiter = detectDelimiter(sniffed.head);
-	stages.dialect = await stopwatch(() => {
-		delimiter = detectDelimiter(sniffed.head);
-		if (wideHeader(sniffed.head, delimiter)) throw new Error(`${file}: header refused.`);
-	});
+	const delimiter = detectDelimiter(sniffed.head);
+	if (wideHeader(sniffed.head, delimiter)) throw new Error(`${file}: header refused.`);
 	const records = () => readRecords(decode(source, sniffed.encoding), delimiter);
+	const stages = {} as FileStages;
 	stages.parse = await stopwatch(async () => {
 		for await (const record of records()) void record;
 	});
@@ -81,25 +78,31 @@ async function fileStages(file: string, registerFile: string, database: string) 
 		const codes = new CodeIndex(await listCodes(db));
 		const context = { codes, month: { current: currentMonth() } };
 		const style = defaultNumberStyle(delimiter);
-		let validated: Awaited<ReturnType<typeof validateFile>> | undefined;
 		stages.validate = await stopwatch(async () => {
-			validated = await validateFile(header as FileHeader, records(), style, context);
+			const checked = await validateFile(header as FileHeader, records(), style, context);
+			if (checked.log.errorCount > 0) throw new Error(`${file}: ${checked.log.errorCount} errors.`);
 		});
-		const checked = validated!;
-		stages.numberStyle = await stopwatch(() => numberStyleOf(checked.watch, delimiter));
-		if (checked.valid.kind !== 'metrics') throw new Error('Not a metrics file.');
-		if (checked.log.errorCount > 0) throw new Error(`${file}: ${checked.log.errorCount} errors.`);
-		const rows = checked.valid.rows;
-		const upload = {
-			userId: null,
+		// The import, its stages timed from where each begins to where the next does.
+		const begun: [Stage, number][] = [];
+		const started = performance.now();
+		const result = await importFile(db, fileSource(file), {
 			fileName: 'metrics.csv',
-			sha256: sniffed.sha256,
-			kind: 'metrics' as const,
-			dialect: { encoding: sniffed.encoding, delimiter, numberStyle: style }
+			userId: null,
+			scope,
+			onStage: (stage) => begun.push([stage, performance.now()])
+		});
+		const ended = performance.now();
+		if (result.uploadId === null) throw new Error(`${file} was not imported.`);
+		const took = (stage: Stage) => {
+			const at = begun.findIndex(([s]) => s === stage);
+			return (begun[at + 1]?.[1] ?? ended) - begun[at][1];
 		};
-		stages.write = await stopwatch(() =>
-			writeMetrics(db, rows, upload, String, () => {}, { warningCount: () => 0 })
-		);
+		stages.read = took('read');
+		stages.dialect = took('detect dialect');
+		stages.staged = took('validate');
+		stages.numberStyle = took('decide number style');
+		stages.write = took('write');
+		stages.total = ended - started;
 	} finally {
 		await db.destroy();
 	}

@@ -67,7 +67,7 @@ run(async () => {
 	const options = readOptions();
 	const scale = SCALES[options.scale];
 	const sqlite = await sqliteVersion();
-	const loadBefore = loadavg()[0];
+	const loadAtStart = loadavg()[0];
 	const dir = mkdtempSync(join(tmpdir(), 'benchlearn-bench-'));
 	// The data end with `until`; pinning today right after it keeps every month in the past.
 	const env = { BENCHLEARN_TODAY: `${addMonths(scale.until, 1)}-15` };
@@ -82,6 +82,9 @@ run(async () => {
 		}
 		say(`Data set (${options.scale}) in ${dir} …`);
 		const files = writeDataFiles(dir, scale);
+		// The load before each timed part: the bench's own import raises it for a while after.
+		const loadBefore: Record<string, number> = {};
+		loadBefore.ingest = loadavg()[0];
 		say(`Ingest of ${files.rows} rows: npm run import (canonical, German), sqlite3 .import …`);
 		const ingest = await benchIngest(dir, files, env);
 		say('Import stages in-process …');
@@ -97,10 +100,12 @@ run(async () => {
 			until: scale.until,
 			requests: REQUESTS[options.scale]
 		};
+		loadBefore.pages = loadavg()[0];
 		say(`Pages: ${setup.requests} requests each per role …`);
 		const pages = await benchPages(setup, WARMUP[options.scale], say);
 		say('In-process compare() …');
 		const engine = await benchEngine(setup, setup.code);
+		loadBefore.web = loadavg()[0];
 		say('Web preview and commit while a jobcenter user polls /, with logins and a second upload …');
 		const web = await benchWebLoad(buildDir, dir, files, scale, setup.code, env);
 
@@ -114,7 +119,8 @@ run(async () => {
 				node: process.version,
 				sqlite,
 				// Other work on the machine skews every timing; the 1-minute load average says how much.
-				load: [loadBefore, loadavg()[0]]
+				load: [loadAtStart, loadavg()[0]],
+				loadBefore: { ingest: loadBefore.ingest, pages: loadBefore.pages, web: loadBefore.web }
 			},
 			data: {
 				jobcenters: scale.jobcenters,

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -10,12 +10,13 @@ import { UnreadableFile } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
 import { DatabaseBusy, importInWorker } from '$lib/server/ingest/in-worker';
 import { runningJob, settled, startJob, type Job } from '$lib/server/ingest/jobs';
+import { receiveUpload, UploadRefused, type ReceivedFile } from '$lib/server/ingest/receive';
 import type { ImportProgress } from '$lib/server/ingest/worker';
 import {
 	discard,
 	findStaged,
 	saveResult,
-	stage,
+	stageFile,
 	stagingDir,
 	sweep
 } from '$lib/server/ingest/staging';
@@ -118,22 +119,30 @@ export const actions: Actions = {
 		if (Number(request.headers.get('content-length') ?? 0) > limit + 64 * 1024) {
 			return tooLarge(request);
 		}
-		const file = (await request.formData()).get('file');
-		// Without a chosen file the browser still sends a part, with no name; a named one is a real file.
-		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+		let file: ReceivedFile | undefined;
+		try {
+			// Streamed to the staging folder as it arrives, never held in memory or parsed in one piece.
+			[file] = (await receiveUpload(request, { dir: dir(), maxBytes: limit, maxFiles: 1 })).files;
+		} catch (e) {
+			if (!(e instanceof UploadRefused)) return refused(e);
+			if (e.reason === 'too_large')
+				return fail(413, { message: m.upload_too_large({ max: config().uploadMaxMb }) });
 			return fail(400, { message: m.upload_choose_file() });
 		}
-		if (file.size === 0) return fail(400, { message: m.upload_empty() });
-		if (file.size > limit) return tooLarge(request);
+		// Without a chosen file the browser still sends a part, with no name; a named one is a real file.
+		if (!file || file.size === 0) {
+			if (file) rmSync(file.path, { force: true });
+			return fail(400, { message: file?.name ? m.upload_empty() : m.upload_choose_file() });
+		}
 		sweep(dir());
 		const meta = {
-			fileName: basename(file.name) || 'upload.csv',
+			fileName: file.name || 'upload.csv',
 			userId: viewer.userId,
 			stagedAt: Date.now()
 		};
 		let token: string;
 		try {
-			token = stage(dir(), new Uint8Array(await file.arrayBuffer()), meta);
+			token = stageFile(dir(), file.path);
 		} catch (e) {
 			return refused(e);
 		}

@@ -180,6 +180,7 @@ export function defaultNumberStyle(delimiter: Delimiter | null): NumberStyle {
 	return delimiter === ';' || delimiter === null ? 'de' : 'en';
 }
 
-export function fileSource(path: string): ByteSource {
-	return () => createReadStream(path, { highWaterMark: 65_536 });
+/** The file's bytes; it keeps its `path`, so that another thread can read the file too. */
+export function fileSource(path: string): ByteSource & { path: string } {
+	return Object.assign(() => createReadStream(path, { highWaterMark: 65_536 }), { path });
 }

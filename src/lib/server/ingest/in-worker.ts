@@ -1,7 +1,7 @@
 /** Runs one import in a worker thread, so that the server's own thread stays free for every other request meanwhile. */
-import { Worker } from 'node:worker_threads';
 import { UnreadableFile } from './dialect';
 import type { IngestResult } from './ingest';
+import { startWorker } from './thread';
 import type { ImportJob, ImportOptions, ImportProgress, WorkerMessage } from './worker';
 
 /**
@@ -27,13 +27,7 @@ export async function importInWorker(
 	// Importing the worker module for its URL only: it starts work only inside a worker.
 	const { workerUrl } = await import('./worker');
 	const job: ImportJob = { job: 'benchlearn-import', databasePath, path, options, busyTimeoutMs };
-	const worker = workerUrl.endsWith('.ts')
-		? // In development and tests the module is TypeScript: tsx loads it as it loads the CLIs.
-			new Worker(
-				`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`,
-				{ eval: true, workerData: job }
-			)
-		: new Worker(new URL(workerUrl), { workerData: job });
+	const worker = startWorker(workerUrl, job);
 	return new Promise<IngestResult>((resolve, reject) => {
 		let settled = false;
 		const settle = (done: () => void) => {

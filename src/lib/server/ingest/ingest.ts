@@ -1,9 +1,10 @@
 /**
  * Imports one CSV file or Excel workbook as a pipeline of stages that return values: read →
- * detect dialect → parse → validate → decide number style → write (all rows in one transaction,
- * or none).
+ * detect dialect → parse and validate (a large CSV file in a thread of its own), each batch of
+ * metrics rows compared and staged meanwhile (`staged-write.ts`) → decide number style → write
+ * (the staged rows applied in one short transaction, or none).
  */
-import type { DB } from '$lib/server/db';
+import { sqliteOf, type DB } from '$lib/server/db';
 import { listCodes } from '$lib/server/db/jobcenters';
 import { currentMonth } from '$lib/server/clock';
 import {
@@ -24,7 +25,15 @@ import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { firstRecord, numberStyleOf } from './scan';
 import { CodeIndex, type NumberStyle } from './values';
 import { checkWorkbook, readWorkbook, type WorkbookInfo } from './workbook';
-import { unreadable, validateFile, type FileHeader, type Validated } from './validate-file';
+import { validateStaged, writeStaged } from './pipeline';
+import { StagedMetrics, StaleStage } from './staged-write';
+import {
+	presentMetrics,
+	unreadable,
+	validateFile,
+	type FileHeader,
+	type Validated
+} from './validate-file';
 import { writeMetrics, writeRegisterFile, type UploadRecord, type Written } from './write-stage';
 import type { RegisterChange } from './register';
 import type { Counts, RowChange } from './write';
@@ -50,7 +59,15 @@ export interface IngestOptions {
 	onBytesRead?: (read: number, total: number, records: number) => void;
 	/** After each written row: the seam through which tests end an import mid-transaction. */
 	onRowWritten?: (written: number) => void;
+	/** Unset after stored rows changed while the file was staged: compare and write in one go. */
+	stagedWrite?: boolean;
+	/** A CSV file from this many bytes on is parsed and validated in a thread of its own. */
+	threadFromBytes?: number;
+	/** As each stage begins, by its name here: for the benchmark's timings. */
+	onStage?: (stage: Stage) => void;
 }
+
+export type Stage = 'read' | 'detect dialect' | 'validate' | 'decide number style' | 'write';
 
 export interface IngestResult extends Counts {
 	kind: Kind | null;
@@ -75,8 +92,9 @@ export async function importFile(
 	source: ByteSource,
 	options: IngestOptions
 ): Promise<IngestResult> {
-	// read
+	options.onStage?.('read');
 	const sniffed = await sniff(source);
+	options.onStage?.('detect dialect');
 	// detect dialect: a workbook by its ZIP signature, a CSV's delimiter by its header line
 	const workbook: WorkbookInfo | null = sniffed.zip ? { sheet: null } : null;
 	const delimiter = workbook ? null : detectDelimiter(sniffed.head);
@@ -135,40 +153,72 @@ export async function importFile(
 		month: { current: currentMonth(options.env ?? process.env) },
 		onRecord: (records: number) => options.onBytesRead?.(bytesRead, sniffed.bytes, records)
 	};
-	let validated = await validateFile(header, records(provisional), provisional, context);
-	let decided = numberStyleOf(validated.watch, delimiter);
-	if ('style' in decided && decided.style !== provisional) {
-		validated = await validateFile(header, records(decided.style), decided.style, context);
-		decided = numberStyleOf(validated.watch, delimiter);
-	}
-	const style = 'style' in decided ? decided.style : provisional;
-	const dialect: FileDialect = workbook
-		? { format: 'xlsx', sheet: workbook.sheet, numberStyle: style }
-		: { encoding: sniffed.encoding, delimiter: delimiter!, numberStyle: style };
-	let { log } = validated;
-	let warn = (issue: Issue) => log.add(issue);
-	if (validated.records === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
-	if ('mixed' in decided) {
-		// Nothing but the mix itself: the rows' number errors and warnings follow from it.
-		log = new IssueLog();
-		log.addAll(header.issues);
-		log.add(decided.mixed);
-		warn = () => {};
-	}
+	const column = (metric: string) => header.names[header.fields.indexOf(metric as never)] ?? metric;
+	// A metrics file's rows are compared with the stored ones and staged while they are read.
+	let staged =
+		header.kind === 'metrics' && options.stagedWrite !== false
+			? new StagedMetrics(sqliteOf(db), presentMetrics(header), column, !options.dryRun)
+			: null;
+	try {
+		const file = {
+			...options,
+			path: workbook ? undefined : (source as { path?: string }).path,
+			...{ bytes: sniffed.bytes, encoding: sniffed.encoding, delimiter: delimiter! },
+			...{ header, context, jobcenters }
+		};
+		const check = (style: NumberStyle, into: StagedMetrics) =>
+			validateStaged(into, style, { ...file, records: () => records(style) });
+		options.onStage?.('validate');
+		let validated = staged
+			? await check(provisional, staged)
+			: await validateFile(header, records(provisional), provisional, context);
+		options.onStage?.('decide number style');
+		let decided = numberStyleOf(validated.watch, delimiter);
+		if ('style' in decided && decided.style !== provisional) {
+			// Read once more in the decided style, its rows kept and then written in one transaction.
+			staged?.dispose();
+			staged = null;
+			validated = await validateFile(header, records(decided.style), decided.style, context);
+			decided = numberStyleOf(validated.watch, delimiter);
+		}
+		const style = 'style' in decided ? decided.style : provisional;
+		const dialect: FileDialect = workbook
+			? { format: 'xlsx', sheet: workbook.sheet, numberStyle: style }
+			: { encoding: sniffed.encoding, delimiter: delimiter!, numberStyle: style };
+		let { log } = validated;
+		let warn = (issue: Issue) => log.add(issue);
+		if (validated.records === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
+		if ('mixed' in decided) {
+			// Nothing but the mix itself: the rows' number errors and warnings follow from it.
+			log = new IssueLog();
+			log.addAll(header.issues);
+			log.add(decided.mixed);
+			warn = () => {};
+		}
 
-	// write
-	const upload: UploadRecord | null =
-		log.errorCount > 0 || options.dryRun
-			? null
-			: {
-					userId: options.userId,
-					fileName: options.fileName,
-					sha256: sniffed.sha256,
-					kind: header.kind,
-					dialect
-				};
-	const written = await write(db, header, validated, log, warn, upload, options);
-	Object.assign(result, { dialect }, written, log.view());
+		options.onStage?.('write');
+		const upload: UploadRecord | null =
+			log.errorCount > 0 || options.dryRun
+				? null
+				: {
+						userId: options.userId,
+						fileName: options.fileName,
+						sha256: sniffed.sha256,
+						kind: header.kind,
+						dialect
+					};
+		const written = staged
+			? writeStaged(staged, log, warn, upload, options)
+			: await write(db, header, validated, log, warn, upload, options);
+		Object.assign(result, { dialect }, written, log.view());
+	} catch (e) {
+		if (!(e instanceof StaleStage)) throw e;
+		staged?.dispose();
+		staged = null;
+		return importFile(db, source, { ...options, stagedWrite: false });
+	} finally {
+		staged?.dispose();
+	}
 	return located();
 }
 

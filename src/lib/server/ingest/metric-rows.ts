@@ -5,6 +5,16 @@ import type { Metric } from '$lib/server/db/schema';
 import type { MetricsRow } from './validate';
 import { EARLIEST_MONTH, monthIndex } from './values';
 
+export interface MetricRowsMessage {
+	present: Metric[];
+	length: number;
+	lines: Int32Array;
+	jobcenters: Int32Array;
+	channels: Uint8Array;
+	months: Uint16Array;
+	values: Float64Array[];
+}
+
 const CHANNEL_INDEX = new Map(CHANNEL_IDS.map((id, i) => [id, i]));
 
 /**
@@ -58,12 +68,38 @@ export class MetricRows {
 		};
 	}
 
+	/** The rows as plain typed arrays, trimmed to their length, to post to another thread. */
+	toMessage(): MetricRowsMessage {
+		const n = this.length;
+		return {
+			present: this.present,
+			length: n,
+			lines: this.lines.slice(0, n),
+			jobcenters: this.jobcenters.slice(0, n),
+			channels: this.channels.slice(0, n),
+			months: this.months.slice(0, n),
+			values: this.values.map((v) => v.slice(0, n))
+		};
+	}
+
+	/** The buffers a message holds: transferred, not copied. */
+	static transferables(message: MetricRowsMessage): ArrayBuffer[] {
+		const { lines, jobcenters, channels, months, values } = message;
+		return [lines, jobcenters, channels, months, ...values].map((a) => a.buffer as ArrayBuffer);
+	}
+
+	static fromMessage(message: MetricRowsMessage): MetricRows {
+		const rows = new MetricRows(message.present, 0);
+		Object.assign(rows, message);
+		return rows;
+	}
+
 	*[Symbol.iterator](): Iterator<MetricsRow> {
 		for (let i = 0; i < this.length; i++) yield this.at(i);
 	}
 
 	private grow(): void {
-		const size = this.lines.length * 2;
+		const size = Math.max(1024, this.lines.length * 2);
 		const grown = <T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(
 			old: T,
 			make: new (n: number) => T

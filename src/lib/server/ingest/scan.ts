@@ -24,7 +24,7 @@ export async function firstRecord(records: AsyncIterable<CsvRecord>): Promise<Cs
 
 /** Collects, record by record, the first line that only one number style can read. */
 export class StyleWatch {
-	private readonly vote = new NumberStyleVote();
+	readonly vote = new NumberStyleVote();
 	private readonly numeric: number[];
 
 	constructor(header: Header) {

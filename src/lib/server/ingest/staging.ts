@@ -1,6 +1,14 @@
 /** Files kept between preview and commit: bytes and the dry run's result behind a random token, for 24 hours. */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const STAGING_HOURS = 24;
@@ -32,6 +40,13 @@ export function stage<R>(dir: string, bytes: Uint8Array, meta: StagedMeta, resul
 	const token = randomBytes(24).toString('base64url');
 	writeFileSync(join(dir, token), bytes);
 	if (result !== undefined) saveResult(dir, token, meta, result);
+	return token;
+}
+
+/** Stages a file already received into `dir` (see `receive.ts`), by moving it under its token. */
+export function stageFile(dir: string, path: string): string {
+	const token = randomBytes(24).toString('base64url');
+	renameSync(path, join(dir, token));
 	return token;
 }
 

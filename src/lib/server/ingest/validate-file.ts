@@ -29,7 +29,15 @@ export interface ValidateContext {
 	month: { current: string };
 	/** Hears of each data record read, with the count so far, for progress by bytes. */
 	onRecord?: (records: number) => void;
+	/**
+	 * Set to take a metrics file's good rows in batches as they are checked, so that another thread
+	 * can write them meanwhile; the result then keeps none.
+	 */
+	onBatch?: (rows: MetricRows) => void;
 }
+
+/** Rows per batch: big enough that posting them costs little, small enough to keep both busy. */
+export const BATCH_ROWS = 16_384;
 
 /** The metric columns of a metrics file's header, in its order. */
 export function presentMetrics(header: FileHeader): Metric[] {
@@ -67,7 +75,13 @@ export async function validateFile(
 					new RegisterValidator(header.fields, header.names, style, codes, month),
 					{ kind: 'register', rows: [] as RegisterRow[] }
 				] as const);
-	const keep = valid.rows as { push(row: unknown): void };
+	let keep = valid.rows as { push(row: unknown): void; length: number };
+	const { onBatch } = context;
+	const hand = onBatch && valid.kind === 'metrics' ? onBatch : null;
+	const handOn = () => {
+		hand!(keep as MetricRows);
+		keep = new MetricRows(presentMetrics(header), BATCH_ROWS);
+	};
 	let count = 0;
 	try {
 		for await (const record of dataRecords(records)) {
@@ -76,12 +90,17 @@ export async function validateFile(
 			const found: Issue[] = [];
 			const row = validator.check(record, found);
 			log.addAll(found);
-			if (row) keep.push(row);
+			if (row) {
+				keep.push(row);
+				if (hand && keep.length === BATCH_ROWS) handOn();
+			}
 			context.onRecord?.(count);
 		}
 	} catch (e) {
 		if (!(e instanceof CsvSyntaxError)) throw e;
 		log.add(unreadable(e));
 	}
-	return { valid: valid as ValidRows, log, records: count, watch };
+	if (hand && keep.length > 0) handOn();
+	const kept = hand ? { kind: 'metrics' as const, rows: keep as MetricRows } : valid;
+	return { valid: kept as ValidRows, log, records: count, watch };
 }

@@ -35,8 +35,8 @@ export type WorkerMessage =
 	| { type: 'busy' }
 	| { type: 'fault'; code: string };
 
-/** Checking takes about this share of an import; the rest is writing. */
-const CHECK_SHARE = 0.4;
+/** Reading, checking and staging take about this share of an import; the rest is applying. */
+const CHECK_SHARE = 0.7;
 const REPORT_EVERY_MS = 200;
 
 async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): Promise<void> {
@@ -58,9 +58,11 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 					phase: 'check',
 					rows: records,
 					totalRows: Math.max(records, Math.round((records * total) / Math.max(read, 1))),
-					share: (CHECK_SHARE * read) / Math.max(total, 1)
+					share: ((options.dryRun ? 1 : CHECK_SHARE) * read) / Math.max(total, 1)
 				}),
+			// A check compares the rows while it reads them: the bytes read tell how far it is.
 			onProgress: (_line, done, total) =>
+				!options.dryRun &&
 				report({
 					phase: 'write',
 					rows: done,
@@ -68,6 +70,7 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 					share: CHECK_SHARE + ((1 - CHECK_SHARE) * done) / Math.max(total, 1)
 				})
 		});
+		if (result.uploadId !== null) await checkpoint(sqliteOf(db));
 		post({ type: 'done', result });
 	} catch (e) {
 		if (e instanceof UnreadableFile) post({ type: 'unreadable', reason: e.reason });
@@ -79,6 +82,24 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 		await db.destroy();
 	}
 }
+
+/**
+ * Copies a large import's pages from the WAL into the database here, off the server's thread. Its
+ * commit tried already, but a page request reading at that moment holds the pages back; left
+ * over, the server's next small write would copy them all, and stall every request meanwhile.
+ */
+async function checkpoint(sqlite: ReturnType<typeof sqliteOf>): Promise<void> {
+	for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
+		const [state] = sqlite.pragma('wal_checkpoint(PASSIVE)') as {
+			log: number;
+			checkpointed: number;
+		}[];
+		if (state.checkpointed >= state.log) return;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+const CHECKPOINT_ATTEMPTS = 40;
 
 if (!isMainThread && (workerData as ImportJob | undefined)?.job === 'benchlearn-import') {
 	void run(workerData as ImportJob);

@@ -115,7 +115,7 @@ function uploadColumns(upload: UploadRecord) {
 	};
 }
 
-function insertUpload(sqlite: SQLite.Database, upload: UploadRecord): number {
+export function insertUpload(sqlite: SQLite.Database, upload: UploadRecord): number {
 	const columns = { ...uploadColumns(upload), dialect: JSON.stringify(upload.dialect) };
 	return sqlite
 		.prepare(
@@ -126,7 +126,12 @@ function insertUpload(sqlite: SQLite.Database, upload: UploadRecord): number {
 		.get(columns) as number;
 }
 
-function finishUpload(sqlite: SQLite.Database, id: number, counts: Counts, warnings: number) {
+export function finishUpload(
+	sqlite: SQLite.Database,
+	id: number,
+	counts: Counts,
+	warnings: number
+) {
 	sqlite
 		.prepare(
 			`update upload set rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, warnings = ?

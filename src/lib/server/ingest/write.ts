@@ -46,7 +46,7 @@ export class MetricsWriter {
 	readonly changes: RowChange[] = [];
 	written = 0;
 	/** Jobcenters without stored rows: their rows can only meet rows of this file. */
-	private readonly fresh: Set<number>;
+	protected readonly fresh: Set<number>;
 	/**
 	 * The followers this file brings per jobcenter and channel, by month index (NaN: not in the
 	 * file, -1: an empty cell). The month before a row comes from here when the file has it, written
@@ -63,7 +63,7 @@ export class MetricsWriter {
 		sqlite: SQLite.Database,
 		private readonly uploadId: number,
 		/** The metric columns the file has; the others stay as stored. */
-		private readonly present: Metric[],
+		protected readonly present: Metric[],
 		private readonly column: (metric: Metric) => string,
 		private readonly warn: (issue: Issue) => void
 	) {
@@ -141,7 +141,7 @@ export class MetricsWriter {
 		return grown;
 	}
 
-	private lookup(row: MetricsRow) {
+	protected lookup(row: MetricsRow) {
 		const previousMonth = monthBefore(row.month);
 		let before: Figures | null = null;
 		let beforeUploadId: number | null = null;
@@ -159,7 +159,7 @@ export class MetricsWriter {
 	}
 
 	/** An inserted row needs no image: undo deletes the rows this upload still is the writer of. */
-	private write(row: MetricsRow, before: Figures | null, beforeUploadId: number | null): void {
+	protected write(row: MetricsRow, before: Figures | null, beforeUploadId: number | null): void {
 		const values: (string | number | null)[] = [row.jobcenterId, row.channel, row.month];
 		for (const m of this.present) values.push(row.values[m] ?? null);
 		values.push(this.uploadId);
