@@ -20,7 +20,7 @@ function containsToken(haystack: string, needle: string): boolean {
 	return haystack.includes(' ' + tokens(needle).trim() + ' ');
 }
 
-test('a jobcenter user never receives another jobcenter\'s name, code or foreign ring', async ({ page, baseURL }) => {
+test('a jobcenter user never receives another jobcenter\'s name, code or foreign ring', async ({ page }) => {
 	// A crawl of every page, filter value and export: the bound only catches a hang on a busy machine.
 	test.setTimeout(240_000);
 	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });

@@ -326,7 +326,7 @@ test("two users commit the same jobcenter's rows at once: the result equals appl
 		}))
 	);
 	const server = await startServer(serverEnv(database));
-	let refused = false;
+	let refused: boolean;
 	try {
 		const analyst = await WebClient.signIn(
 			server.url,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test runner in order (type check, unit tests, build, end-to-end tests) and ends with
-# one line of totals for all of them: "N passed, N failed". Exits non-zero when anything failed.
+# Runs every test runner in order (type check, lint, formatting, unit tests, build, end-to-end tests)
+# and ends with one line of totals for all of them: "N passed, N failed". Exits non-zero when
+# anything failed.
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p test-results
@@ -10,6 +11,15 @@ skipped=0
 
 count() { # count NAME EXIT_CODE: one check that passes or fails as a whole
 	if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+count_files() { # count_files NAME EXIT_CODE FILES: as count, and a failure names the files to fix
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAILED: $1: ${3:-see the output above}"
+	fi
 }
 
 add_json() { # add_json FILE EXPRESSION: adds "passed failed skipped" computed from a runner's JSON report
@@ -50,6 +60,19 @@ fi
 
 npm run -s check
 count svelte-check $?
+
+# ESLint's report heads each file's findings with its absolute path.
+lint=$(npm run -s lint 2>&1)
+status=$?
+[ -n "$lint" ] && echo "$lint"
+count_files lint $status "$(sed -n "s|^$PWD/||p" <<<"$lint" | paste -sd ' ')"
+
+# Prettier names each file that is not formatted with a "[warn] " line.
+format=$(npm run -s format:check 2>&1)
+status=$?
+echo "$format"
+count_files format:check $status \
+	"$(grep '^\[warn\] ' <<<"$format" | grep -v 'Code style issues' | sed 's/^\[warn\] //' | paste -sd ' ')"
 
 rm -f test-results/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json

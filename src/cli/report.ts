@@ -39,8 +39,8 @@ run(async () => {
 
 	const roundId = Number(options.round);
 	const db = await openAppDatabase();
-	let jobs: PdfJob[] = [];
-	let roundName = '';
+	let jobs: PdfJob[];
+	let roundName: string;
 	try {
 		const round = await getRound(db, roundId);
 		if (!round) exit(`Die Runde ${roundId} gibt es nicht. Die Runden zeigt: npm run round -- list`);

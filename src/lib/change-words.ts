@@ -9,3 +9,10 @@ export const CHANGE_JUDGEMENT = {
 	same: m.change_same_judgement,
 	neutral: m.change_neutral
 };
+
+/** Which way a KPI is better: the mark in a table's column head, with its words for screen readers. */
+export const BETTER = {
+	higher: { mark: '↑', text: m.matrix_better_higher },
+	lower: { mark: '↓', text: m.matrix_better_lower },
+	neutral: { mark: '○', text: m.matrix_better_neutral }
+};

@@ -26,7 +26,8 @@ export async function backupDatabase(databasePath: string, targetFile: string): 
 	} catch (e) {
 		discardDatabaseFiles(partial);
 		throw new Error(
-			`The backup ${targetFile} could not be finished (${(e as Error).message}); check that its folder is writable.`
+			`The backup ${targetFile} could not be finished (${(e as Error).message}); check that its folder is writable.`,
+			{ cause: e }
 		);
 	}
 }
@@ -63,7 +64,8 @@ function openSource(databasePath: string): SQLite.Database {
 		return new SQLite(databasePath, { readonly: true, fileMustExist: true });
 	} catch (e) {
 		throw new Error(
-			`The database ${databasePath} cannot be opened for the backup (${(e as Error).message}); check DATABASE_PATH and its permissions.`
+			`The database ${databasePath} cannot be opened for the backup (${(e as Error).message}); check DATABASE_PATH and its permissions.`,
+			{ cause: e }
 		);
 	}
 }
@@ -88,7 +90,8 @@ function openBackup(file: string): SQLite.Database {
 		return new SQLite(file, { readonly: true, fileMustExist: true });
 	} catch (e) {
 		throw new Error(
-			`The backup file ${file} cannot be opened (${(e as Error).message}); check the file name and its permissions.`
+			`The backup file ${file} cannot be opened (${(e as Error).message}); check the file name and its permissions.`,
+			{ cause: e }
 		);
 	}
 }
@@ -98,7 +101,7 @@ function checkBackup(backup: SQLite.Database, file: string): void {
 	try {
 		verdict = backup.pragma('integrity_check', { simple: true });
 	} catch (e) {
-		throw new Error(explainUnreadableBackup(e, file));
+		throw new Error(explainUnreadableBackup(e, file), { cause: e });
 	}
 	if (verdict !== 'ok') {
 		throw new Error(
@@ -135,7 +138,8 @@ async function copyAndClose(source: SQLite.Database, file: string): Promise<void
 	} catch (e) {
 		discardDatabaseFiles(file);
 		throw new Error(
-			`Writing ${file} failed (${(e as Error).message}); check that its folder is writable and has free space.`
+			`Writing ${file} failed (${(e as Error).message}); check that its folder is writable and has free space.`,
+			{ cause: e }
 		);
 	} finally {
 		source.close();
