@@ -47,7 +47,7 @@ function explainAndExit(e: unknown): never {
  * The printed report alone writes a <style> element: its @page rule carries the running header (round
  * and jobcenter, escaped as CSS strings) and the page numbers, which no bundled style sheet can know.
  */
-const PRINTED_REPORT = '/rounds/[id]/bericht';
+const PRINTED_REPORT = '/rounds/[id=id]/bericht';
 const STYLE_ELEM = "style-src-elem 'self'";
 
 /**

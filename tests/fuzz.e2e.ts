@@ -617,6 +617,69 @@ test.describe('the probes of issue 12', () => {
 		await api.dispose();
 	});
 
+	test('peers=ring for a jobcenter without a ring is a 400 in every dashboard export and its data', async ({
+		baseURL,
+		page
+	}) => {
+		const api = await contextFor('analyst', baseURL!);
+		const code = rows<{ code: string }>(
+			`select code from jobcenter j where ring is null and active = 1
+			 and exists (select 1 from monthly_metric m where m.jobcenter_id = j.id) order by code limit 1`
+		)[0].code;
+		for (const path of [
+			'/export',
+			'/kpi/followers/export',
+			'/karte/export',
+			'/kanaele/export',
+			'/kpi/followers/__data.json',
+			'/karte/__data.json'
+		]) {
+			for (const query of [`jc=${code}&peers=ring`, `jc=${code}&peers=ring&format=xlsx`]) {
+				const url = `${path}?${query}`;
+				const answer = await send(api, 'GET', url);
+				expect(judge(answer, false), url).toEqual([]);
+				expect(answer.status, url).toBe(400);
+				expect(answer.body, url).toContain('Dieses Jobcenter gehört zu keinem Vergleichsring.');
+			}
+		}
+		// With a ring the same query is answered: the 400 is about the missing ring, not the route.
+		const ringed = rows<{ code: string }>(
+			`select code from jobcenter where ring is not null and active = 1 order by code limit 1`
+		)[0].code;
+		for (const path of ['/export', '/kpi/followers/export', '/karte/export', '/kanaele/export'])
+			expect((await send(api, 'GET', `${path}?jc=${ringed}&peers=ring`)).status, path).toBe(200);
+		await api.dispose();
+		// What the analyst sees who follows such a download link: the sentence, not a crash.
+		await signIn(page, 'analyst');
+		await page.goto(`/kanaele/export?jc=${code}&peers=ring`);
+		await expect(page.getByText('Dieses Jobcenter gehört zu keinem Vergleichsring.')).toBeVisible();
+		await page.screenshot({
+			path: 'test-results/screenshots/fuzz-export-no-ring.png',
+			fullPage: true
+		});
+	});
+
+	test('a round id that is not a number is a 404 on every round route, never a 500', async ({
+		baseURL,
+		page
+	}) => {
+		const api = await contextFor('analyst', baseURL!);
+		for (const id of ['abc', '0', '1.5', '-3', '99999999999', '%20'])
+			for (const tail of ['', '/bericht', '/berichte', '/export', '/matrix', '/steckbrief']) {
+				const url = `/rounds/${id}${tail}`;
+				const answer = await send(api, 'GET', url);
+				expect(judge(answer, false), url).toEqual([]);
+				expect(answer.status, url).toBe(404);
+			}
+		await api.dispose();
+		await signIn(page, 'analyst');
+		expect((await page.goto('/rounds/abc/bericht'))?.status()).toBe(404);
+		await page.screenshot({
+			path: 'test-results/screenshots/fuzz-round-not-a-number.png',
+			fullPage: true
+		});
+	});
+
 	test('a round of other jobcenters answers exactly like one that does not exist', async ({
 		baseURL
 	}) => {

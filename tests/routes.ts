@@ -10,9 +10,13 @@ function files(dir: string): string[] {
 	);
 }
 
+/** The URL pattern of a route file: groups such as `(dashboard)` are not in the URL, and `[id=id]` is `[id]` with a matcher. */
 function urlOf(file: string): string {
-	const folder = relative(ROOT, file).split('/').slice(0, -1).join('/');
-	return '/' + folder;
+	const segments = relative(ROOT, file).split('/').slice(0, -1);
+	const url = segments
+		.filter((s) => !/^\(.+\)$/.test(s))
+		.map((s) => s.replace(/^\[(\w+)=\w+\]$/, '[$1]'));
+	return '/' + url.join('/');
 }
 
 /** Every GET-able route: `+page.server.ts` pages and `+server.ts` endpoints. */

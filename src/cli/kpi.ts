@@ -18,7 +18,8 @@ import {
 	parseChannels,
 	peerSpec
 } from '$lib/server/kpi/request';
-import { liveSource, type DataSource, type JobcenterRecord } from '$lib/server/kpi/source';
+import { liveSource } from '$lib/server/kpi/source';
+import type { DataSource, JobcenterRecord } from '$lib/server/kpi/types';
 import { getRound } from '$lib/server/rounds';
 import { exit, openAppDatabase, run } from './common';
 import { kpiTable } from './kpi-table';

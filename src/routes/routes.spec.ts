@@ -26,7 +26,7 @@ const serverFiles = all.filter((f) => /(^|\/)\+(page|layout)\.server\.ts$|(^|\/)
 
 describe('every route asks authorise()', () => {
 	it('finds the route files', () => {
-		expect(serverFiles).toContain('+page.server.ts');
+		expect(serverFiles).toContain('(dashboard)/+page.server.ts');
 	});
 
 	it.each(serverFiles)('%s calls authorise() or is listed as public with a reason', (file) => {

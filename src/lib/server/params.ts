@@ -1,6 +1,7 @@
 /** The one schema layer for query strings, form fields and path ids: every value is bounded, and a bad one becomes a sentence that says what to change. */
 import { error } from '@sveltejs/kit';
 import { addMonths, isMonth, type Month } from '$lib/months';
+import { ID_MAX, idOf } from '$lib/ids';
 import { m } from '$lib/paraglide/messages';
 import { EARLIEST_MONTH } from '$lib/server/ingest/values';
 import { PERIOD_MAX_MONTHS } from '$lib/server/kpi/request';
@@ -93,15 +94,11 @@ export function jobcenterCode(): Field<string | null> {
 	};
 }
 
-/** Ids are positive 32-bit integers, like SQLite's rowids in practice. */
-export const ID_MAX = 2 ** 31 - 1;
+/** Ids are positive 32-bit integers, like SQLite's rowids in practice (one rule with the route matcher `[id=id]`). */
+export { ID_MAX };
 
-/** An id from a path such as `/rounds/[id]`, or null when it cannot be one (the caller answers 404). */
-export function pathId(value: string): number | null {
-	return /^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= ID_MAX
-		? Number(value)
-		: null;
-}
+/** An id from a path such as `/rounds/[id=id]`, or null when it cannot be one (the caller answers 404). */
+export const pathId = idOf;
 
 /** A checkbox: absent is false, checked is `on` (or `1`); any other value is refused. */
 export function flag(): Field<boolean> {

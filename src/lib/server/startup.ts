@@ -8,12 +8,12 @@ import { migrateToLatest, openDatabase, type DB } from './db';
 import { acquireServerLock } from './db/lock';
 import { isDatabaseEmpty, seedDemoData } from './demo/seed';
 import { watchEventLoop } from './eventLoop';
-import { liveSource, type DataSource } from './kpi/source';
+import { liveSourceOf } from './kpi/sources';
+import type { DataSource } from './kpi/types';
 import { operatorStartupWarnings } from './operator';
 
 let instance: DB | undefined;
 let settings: Config | undefined;
-let source: DataSource | undefined;
 
 /** The server's database; only valid after `startServer()`. */
 export function db(): DB {
@@ -23,8 +23,7 @@ export function db(): DB {
 
 /** One KPI data source for the whole process, so that all pages share its cache. */
 export function kpiSource(): DataSource {
-	source ??= liveSource(db());
-	return source;
+	return liveSourceOf(db());
 }
 
 export function config(): Config {

@@ -4,7 +4,7 @@ import type { Viewer } from '$lib/server/auth/authorise';
 import { kpi, type KpiId } from '$lib/server/kpi/catalogue';
 import { computeKpis } from '$lib/server/kpi/compute';
 import { series, type SeriesPoint } from '$lib/server/kpi/engine';
-import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
+import type { DataSource, JobcenterRecord } from '$lib/server/kpi/types';
 import { isNormalised } from '$lib/server/kpi/visibility';
 import { kpiRequest, type Filters } from './view';
 

@@ -5,7 +5,7 @@ import { can } from '$lib/server/auth/authorise';
 import { kpi, UNIT_LABELS, type KpiId } from '$lib/server/kpi/catalogue';
 import { compare, distribution, series } from '$lib/server/kpi/engine';
 import { ranking } from '$lib/server/kpi/ranking';
-import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
+import type { DataSource, JobcenterRecord } from '$lib/server/kpi/types';
 import { forRole } from '$lib/server/kpi/visibility';
 import { kpiRequest, type Filters } from './view';
 

@@ -5,7 +5,7 @@ import { KPIS, type KpiId } from '$lib/server/kpi/catalogue';
 import { computeMonthlyKpis } from '$lib/server/kpi/compute';
 import { compare, type KpiRequest } from '$lib/server/kpi/engine';
 import { previousPeriod } from '$lib/server/kpi/request';
-import { elbAt, type DataSource, type JobcenterRecord } from '$lib/server/kpi/source';
+import { elbAt, type DataSource, type JobcenterRecord } from '$lib/server/kpi/types';
 import { forRole } from '$lib/server/kpi/visibility';
 import { kpiRequest, type Filters } from './view';
 

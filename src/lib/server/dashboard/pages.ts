@@ -1,6 +1,7 @@
 /**
- * The loads of the dashboard pages, one function each, shared by the page and by its export, so that
- * a download holds exactly what the page shows a viewer with the same query, through the same layer.
+ * The loads of the dashboard pages, one function each over the view the `(dashboard)` layout
+ * resolved, shared by the page and by its export, so that a download holds exactly what the page
+ * shows a viewer with the same query, through the same layer.
  */
 import { error, redirect } from '@sveltejs/kit';
 import { CHANNELS } from '$lib/channels';
@@ -21,18 +22,32 @@ import { db } from '$lib/server/startup';
 import { channelView } from './channels';
 import { detail } from './detail';
 import { overview } from './overview';
-import { dashboardLoad } from './page';
-import { kpiRequest } from './view';
+import { chosen, dashboardView, refusing } from './page';
+import { kpiRequest, type View } from './view';
+
+/** The view with what a page adds to it; what the page narrows (its jobcenter, its filters) wins. */
+type Whole<T> = T extends unknown ? Omit<View, keyof T> & T : never;
+
+/** A page's whole data, as its export needs it: the view and what the page adds to it. */
+async function whole<T>(viewer: Viewer, url: URL, data: (view: View) => Promise<T>) {
+	const view = await dashboardView(viewer, url);
+	return { ...view, ...(await data(view)) } as Whole<T>;
+}
 
 /** `/`: the analysts' register to pick from, or one jobcenter's KPI cards. */
-export const overviewPage = (viewer: Viewer, url: URL) =>
-	dashboardLoad(viewer, url, async ({ self, jobcenter, options, filters, source }, viewer) => {
-		if (!self || !jobcenter)
+export const overviewData = (view: View, viewer: Viewer, url: URL) =>
+	refusing(view.filters, async () => {
+		if (!view.self || !view.jobcenter)
 			return { mode: 'picker' as const, ...(await picker(url.searchParams, viewer)) };
-		if (!filters) return { mode: 'empty' as const, jobcenter, options };
+		const { jobcenter, filters } = view;
+		if (!filters) return { mode: 'empty' as const, jobcenter };
+		const { source, self } = await chosen(view);
 		const result = await overview(source, viewer, self, filters);
-		return { mode: 'overview' as const, jobcenter, options, filters, ...result };
+		return { mode: 'overview' as const, jobcenter, filters, ...result };
 	});
+
+export const overviewPage = (viewer: Viewer, url: URL) =>
+	whole(viewer, url, (view) => overviewData(view, viewer, url));
 
 /** Analysts without a chosen jobcenter: one page of the register to pick from and the totals of all channels. */
 async function picker(params: URLSearchParams, viewer: EventViewer) {
@@ -57,24 +72,28 @@ async function picker(params: URLSearchParams, viewer: EventViewer) {
 	return { register, period: { from, to, months }, series, events };
 }
 
-/** `/kpi/[id]`: one KPI in depth. Analysts first choose a jobcenter on the overview. */
-export function detailPage(viewer: Viewer, url: URL, id: string) {
+/** The KPI of `/kpi/[id]`; an id the catalogue does not know is a 404 that names it. */
+export function kpiId(id: string): KpiId {
 	if (!isKpiId(id)) error(404, { message: m.kpi_unknown({ id: shown(id) }) });
-	return dashboardLoad(
-		viewer,
-		url,
-		async ({ self, jobcenter, options, filters, source }, viewer) => {
-			if (!self || !jobcenter) redirect(303, '/');
-			if (!filters) return { jobcenter, options, filters, detail: null, events: [] };
-			return {
-				jobcenter,
-				options,
-				filters,
-				detail: await detail(source, viewer, self, filters, id),
-				events: await chartEvents(db(), viewer, self.id, filters.from, filters.to)
-			};
-		}
-	);
+	return id;
+}
+
+/** `/kpi/[id]`: one KPI in depth. Analysts first choose a jobcenter on the overview. */
+export const detailData = (view: View, viewer: Viewer, id: KpiId) =>
+	refusing(view.filters, async () => {
+		const { jobcenter, source, self } = await chosen(view);
+		const { filters } = view;
+		if (!filters) return { jobcenter, detail: null, events: [] };
+		return {
+			jobcenter,
+			detail: await detail(source, viewer, self, filters, id),
+			events: await chartEvents(db(), viewer, self.id, filters.from, filters.to)
+		};
+	});
+
+export function detailPage(viewer: Viewer, url: URL, id: string) {
+	const kpi = kpiId(id);
+	return whole(viewer, url, (view) => detailData(view, viewer, kpi));
 }
 
 /** Effort on x, impact on y; raw counts only for analysts, since jobcenter users see peers only normalised. */
@@ -89,37 +108,43 @@ const ANALYST_EFFORT: KpiId[] = ['staff_hours'];
 const ANALYST_IMPACT: KpiId[] = ['interactions'];
 
 /** `/karte`: the group's unlabelled points of two KPIs, the medians and the own point. */
-export const mapPage = (viewer: Viewer, url: URL) =>
-	dashboardLoad(viewer, url, async ({ self, jobcenter, options, filters, source }, viewer) => {
-		if (!self || !jobcenter) redirect(303, '/');
+export const mapData = (view: View, viewer: Viewer, url: URL) =>
+	refusing(view.filters, async () => {
+		const { jobcenter, source, self } = await chosen(view);
+		const { filters } = view;
 		const analyst = can(viewer, 'read_all');
 		const xs = analyst ? [...EFFORT, ...ANALYST_EFFORT] : EFFORT;
 		const ys = analyst ? [...IMPACT, ...ANALYST_IMPACT] : IMPACT;
-		const chosen = query(url.searchParams, {
+		const chosenAxes = query(url.searchParams, {
 			x: choice(xs, () => m.map_bad_axis()),
 			y: choice(ys, () => m.map_bad_axis())
 		});
-		const x = chosen.x ?? xs[0];
-		const y = chosen.y ?? ys[0];
+		const x = chosenAxes.x ?? xs[0];
+		const y = chosenAxes.y ?? ys[0];
 
 		const locale = getLocale() === 'en' ? 'en' : 'de';
 		const label = (id: KpiId) => ({ id, label: kpi(id).label[locale], unit: kpi(id).unit });
 		const axes = { x: label(x), y: label(y), xs: xs.map(label), ys: ys.map(label) };
-		if (!filters) return { jobcenter, options, filters, axes, map: null };
+		if (!filters) return { jobcenter, axes, map: null };
 		const map = await pairs(source, kpiRequest(self, filters), x, y);
-		return { jobcenter, options, filters, axes, map };
+		return { jobcenter, axes, map };
 	});
 
+export const mapPage = (viewer: Viewer, url: URL) =>
+	whole(viewer, url, (view) => mapData(view, viewer, url));
+
 /** `/kanaele`: each channel the jobcenter uses against the same channel of its group, and the mix. */
-export const channelsPage = (viewer: Viewer, url: URL) =>
-	dashboardLoad(viewer, url, async ({ self, jobcenter, options, filters, source }, viewer) => {
-		if (!self || !jobcenter) redirect(303, '/');
-		if (!filters) return { jobcenter, options, filters, view: null, events: [] };
+export const channelsData = (view: View, viewer: Viewer) =>
+	refusing(view.filters, async () => {
+		const { jobcenter, source, self } = await chosen(view);
+		const { filters } = view;
+		if (!filters) return { jobcenter, view: null, events: [] };
 		return {
 			jobcenter,
-			options,
-			filters,
 			view: await channelView(source, viewer, self, filters),
 			events: await chartEvents(db(), viewer, self.id, filters.from, filters.to)
 		};
 	});
+
+export const channelsPage = (viewer: Viewer, url: URL) =>
+	whole(viewer, url, (view) => channelsData(view, viewer));

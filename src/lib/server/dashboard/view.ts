@@ -24,11 +24,10 @@ import {
 	shown
 } from '$lib/server/params';
 import type { KpiRequest } from '$lib/server/kpi/engine';
-import type { DataSource, JobcenterRecord } from '$lib/server/kpi/source';
+import type { DataSource, JobcenterRecord } from '$lib/server/kpi/types';
 import type { DB } from '$lib/server/db';
 import { getRound } from '$lib/server/rounds';
-import { CLOSED } from '$lib/server/lifecycle';
-import { snapshotSource } from '$lib/server/kpi/snapshot';
+import { liveSourceOf, sourceFor } from '$lib/server/kpi/sources';
 
 export interface View {
 	all: boolean;
@@ -41,8 +40,6 @@ export interface View {
 		rounds: { id: number; name: string }[];
 	};
 	filters: Filters | null;
-	/** Where the figures come from: the live tables, or a closed round's frozen copy. */
-	source: DataSource;
 }
 
 export interface Filters {
@@ -94,12 +91,8 @@ export async function resolveFilters(
 }
 
 /** A jobcenter user always sees its own jobcenter; another `jc` is refused. Analysts choose with `jc`. */
-export async function resolveView(
-	db: DB,
-	source: DataSource,
-	viewer: Viewer,
-	params: URLSearchParams
-): Promise<View> {
+export async function resolveView(db: DB, viewer: Viewer, params: URLSearchParams): Promise<View> {
+	const source = liveSourceOf(db);
 	const all = can(viewer, 'read_all');
 	const query = readFilters(params);
 	const records = await source.jobcenters();
@@ -126,20 +119,27 @@ export async function resolveView(
 			: [],
 		rounds: self ? await roundsOf(db, self.id) : []
 	};
-	if (!self) return { all, self, jobcenter: null, options, filters: null, source };
+	if (!self) return { all, self, jobcenter: null, options, filters: null };
 	const filters =
 		query.round !== null
 			? await roundFilters(db, self, query.round, query.channels)
 			: await resolveFilters(source, self, query, lastCompleteMonth());
 	const jobcenter = { code: self.code, name: self.name, ring: self.ring };
-	// A closed round renders from its frozen copy: the participants as they were, their rows then.
-	const frozen =
-		filters?.round?.status === CLOSED ? await snapshotSource(db, filters.round.id) : null;
-	if (frozen) {
-		const then = (await frozen.jobcenters()).find((r) => r.id === self.id) ?? self;
-		return { all, self: then, jobcenter, options, filters, source: frozen };
-	}
-	return { all, self, jobcenter, options, filters, source };
+	return { all, self, jobcenter, options, filters };
+}
+
+/**
+ * Where a view's figures come from, and its jobcenter there: a closed round renders from its
+ * frozen copy, with the jobcenter and its participants as they were then.
+ */
+export async function viewSource(
+	db: DB,
+	self: JobcenterRecord,
+	filters: Filters | null
+): Promise<{ source: DataSource; self: JobcenterRecord }> {
+	const source = await sourceFor(db, filters?.round);
+	const then = (await source.jobcenters()).find((r) => r.id === self.id);
+	return { source, self: then ?? self };
 }
 
 /** The rounds a jobcenter takes part in, newest first, for the filter. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cachedSource } from './cache';
-import type { MetricRow } from './compute';
-import type { DataSource } from './source';
+import type { DataSource, MetricRow } from './types';
 import { DEFAULT_SETTINGS } from './settings';
 
 /** A source whose every jobcenter has one row per call, counting the reads it serves. */

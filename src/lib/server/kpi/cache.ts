@@ -1,6 +1,5 @@
 /** An in-process cache in front of a DataSource, emptied as soon as the database has changed. */
-import type { MetricRow } from './compute';
-import type { DataSource, JobcenterRecord } from './source';
+import type { DataSource, JobcenterRecord, MetricRow } from './types';
 
 // Turning ~50,000 rows into objects costs far more than computing with them (about 300 ms against
 // 20 ms for the national group over 12 months), and a page asks compare, series and distribution

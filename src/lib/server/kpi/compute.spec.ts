@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '$lib/server/db/schema';
-import { computeKpis, computeMonthlyKpis, flowValue, type MetricRow } from './compute';
+import { computeKpis, computeMonthlyKpis, flowValue } from './compute';
+import type { MetricRow } from './types';
 
 /**
  * Values in METRICS order: followers, posts, impressions, reach, reactions, comments, shares,

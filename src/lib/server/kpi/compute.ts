@@ -1,12 +1,9 @@
 /** Pure KPI formulas: one jobcenter's metric rows in, every catalogue KPI out, null where there is no data. */
 import { monthRange, type Month } from '$lib/months';
-import type { Metric } from '$lib/server/db/schema';
 import { KPI_IDS, kpi, type Flow, type Formula, type KpiId, type Typical } from './catalogue';
 import type { KpiSettings } from './settings';
 import { quantile } from './stats';
-
-/** One (month, channel) of a jobcenter; null means "not reported", never zero. */
-export type MetricRow = { month: Month; channel: string } & Record<Metric, number | null>;
+import type { MetricRow } from './types';
 
 export type KpiValues = Record<KpiId, number | null>;
 

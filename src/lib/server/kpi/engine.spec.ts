@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DB } from '$lib/server/db';
 import { compare, distribution, KpiRequestError, pairs, series, type Comparison } from './engine';
-import { liveSource, type DataSource } from './source';
+import { liveSource } from './source';
+import type { DataSource } from './types';
 
 let dir: string;
 let db: DB;

@@ -2,9 +2,9 @@
 import { CHANNEL_IDS } from '$lib/channels';
 import { addMonths, isMonth, type Month } from '$lib/months';
 import { KPIS, type Area, type Better, type KpiId, type Unit } from './catalogue';
-import { computeKpis, computeMonthlyKpis, type MetricRow, type Scope } from './compute';
+import { computeKpis, computeMonthlyKpis, type Scope } from './compute';
 import { groupName, selectPeers, type PeerCandidate, type PeerGroupSpec } from './peers';
-import { elbAt, type DataSource, type JobcenterRecord } from './source';
+import { elbAt, type DataSource, type JobcenterRecord, type MetricRow } from './types';
 import { PERIOD_MAX_MONTHS } from './request';
 import { position, quantile, type Position } from './stats';
 

@@ -6,7 +6,7 @@ import { kpi, type KpiId } from './catalogue';
 import { computeKpis } from './compute';
 import type { KpiRequest } from './engine';
 import { selectPeers } from './peers';
-import { elbAt, type DataSource } from './source';
+import { elbAt, type DataSource } from './types';
 
 export interface RankingRow {
 	code: string;

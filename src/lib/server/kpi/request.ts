@@ -2,7 +2,7 @@
 import { CHANNEL_IDS } from '$lib/channels';
 import { addMonths, type Month } from '$lib/months';
 import { selectPeers, type PeerGroupSpec } from './peers';
-import { elbAt, type DataSource, type JobcenterRecord } from './source';
+import { elbAt, type DataSource, type JobcenterRecord } from './types';
 
 export const PEER_GROUPS = ['ring', 'carrier', 'state', 'size', 'goals', 'all'] as const;
 export type PeerGroupName = (typeof PEER_GROUPS)[number];

@@ -1,7 +1,7 @@
 /** Each participant's `size` peer group in the whole register, which Lernpartner are chosen from. */
 import type { Month } from '$lib/months';
 import { selectPeers } from './peers';
-import { elbAt, type JobcenterRecord } from './source';
+import { elbAt, type JobcenterRecord } from './types';
 
 /** The ids of each given jobcenter's size group (itself included), by the eLb valid in `month`. */
 export function sizeGroups(

@@ -2,8 +2,7 @@
 import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { METRICS } from '$lib/server/db/schema';
-import type { MetricRow } from './compute';
-import type { DataSource, ElbValue, JobcenterRecord } from './source';
+import type { DataSource, ElbValue, JobcenterRecord, MetricRow } from './types';
 
 export interface SnapshotInfo {
 	closedAt: string;

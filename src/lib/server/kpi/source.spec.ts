@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elbAt } from './source';
+import { elbAt } from './types';
 
 describe('elbAt', () => {
 	const history = [

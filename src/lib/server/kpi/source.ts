@@ -1,61 +1,12 @@
-/** Where the engine reads its inputs: the DataSource contract and its implementation over the live tables. */
+/** The engine's DataSource over the live tables, and the process-wide cached instance of it. */
 import { sql } from 'kysely';
-import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { listAll } from '$lib/server/db/jobcenters';
 import { METRICS } from '$lib/server/db/schema';
-import type { MetricRow } from './compute';
 import { latestGoals } from '$lib/server/profiles/goals';
 import { cachedSource } from './cache';
 import { readKpiSettings, type KpiSettings } from './settings';
-
-export interface ElbValue {
-	/** `YYYY-MM` */
-	validFrom: Month;
-	elb: number;
-}
-
-export interface JobcenterRecord {
-	id: number;
-	code: string;
-	name: string;
-	state: string;
-	carrier: string;
-	ring: string | null;
-	active: boolean;
-	/** Ascending by `validFrom`, never empty. */
-	elbHistory: ElbValue[];
-	/** The goals of its latest practice profile, for the peer group "gleiche Ziele"; absent without one. */
-	goals?: readonly string[];
-}
-
-/**
- * The engine's inputs. The live tables implement it below; a closed round's frozen snapshot
- * implements it from its copy (participants as they were, their rows, the settings of then).
- */
-export interface DataSource {
-	readonly settings: KpiSettings;
-	jobcenters(): Promise<JobcenterRecord[]>;
-	/** The rows of these jobcenters in from..to, grouped by jobcenter id; `channels` null = all. */
-	metricRows(
-		jobcenterIds: readonly number[],
-		from: Month,
-		to: Month,
-		channels: readonly string[] | null
-	): Promise<Map<number, MetricRow[]>>;
-	/** The newest month with any row of these jobcenters, not after `notAfter`. */
-	latestMonth(jobcenterIds: readonly number[], notAfter: Month): Promise<Month | null>;
-}
-
-/** The eLb valid in `month`; the first recorded value also holds for every month before it. */
-export function elbAt(history: readonly ElbValue[], month: Month): number | null {
-	let value = history.length > 0 ? history[0].elb : null;
-	for (const entry of history) {
-		if (entry.validFrom > month) break;
-		value = entry.elb;
-	}
-	return value;
-}
+import type { DataSource, ElbValue, MetricRow } from './types';
 
 /**
  * The live tables behind a cache that empties on every write. Keep one instance per database for

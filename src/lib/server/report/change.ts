@@ -8,9 +8,8 @@ import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { kpi, KPIS, type Better, type KpiId, type Unit } from '$lib/server/kpi/catalogue';
 import { compare, KpiRequestError, type KpiRequest } from '$lib/server/kpi/engine';
-import { snapshotSource } from '$lib/server/kpi/snapshot';
-import type { DataSource } from '$lib/server/kpi/source';
-import { CLOSED } from '$lib/server/lifecycle';
+import { sourceFor } from '$lib/server/kpi/sources';
+import type { DataSource } from '$lib/server/kpi/types';
 import { getRound, type Round } from '$lib/server/rounds';
 
 export type Direction = 'up' | 'down' | 'same';
@@ -91,7 +90,7 @@ export async function roundChanges(
 	if (!round || round.predecessorId === null) return null;
 	const before = await getRound(db, round.predecessorId);
 	if (!before) return null;
-	const [now, then] = [await sourceOf(db, live, round), await sourceOf(db, live, before)];
+	const [now, then] = [await sourceFor(db, round, live), await sourceFor(db, before, live)];
 	const earlier = new Set(before.participants.map((p) => p.id));
 	const byJobcenter = new Map<number, KpiChange[] | null>();
 	for (const { id } of round.participants) {
@@ -105,10 +104,6 @@ export async function roundChanges(
 	}
 	const { id, name, from, to, status } = before;
 	return { predecessor: { id, name, from, to, status }, byJobcenter };
-}
-
-async function sourceOf(db: DB, live: DataSource, round: Round): Promise<DataSource> {
-	return (round.status === CLOSED ? await snapshotSource(db, round.id) : null) ?? live;
 }
 
 function request(round: Round, jobcenterId: number): KpiRequest {

@@ -5,9 +5,10 @@ import type { DB } from '$lib/server/db';
 import { byIds } from '$lib/server/db/jobcenters';
 import type { KpiRequest } from '$lib/server/kpi/engine';
 import { sizeGroups } from '$lib/server/kpi/sizeGroups';
-import { snapshotInfo, snapshotSource } from '$lib/server/kpi/snapshot';
-import type { DataSource } from '$lib/server/kpi/source';
-import { CLOSED, roundGroupKey } from '$lib/server/lifecycle';
+import { snapshotInfo } from '$lib/server/kpi/snapshot';
+import { sourceFor } from '$lib/server/kpi/sources';
+import type { DataSource } from '$lib/server/kpi/types';
+import { roundGroupKey } from '$lib/server/lifecycle';
 import { getRound, type Round } from '$lib/server/rounds';
 
 export interface Participant {
@@ -38,8 +39,9 @@ export async function roundContext(
 ): Promise<RoundContext | null> {
 	const round = await getRound(db, id);
 	if (!round) return null;
-	const frozen = round.status === CLOSED ? await snapshotSource(db, id) : null;
-	if (frozen) {
+	const source = await sourceFor(db, round, live);
+	// Not the live source: the round is closed and read from its copy, with the participants of then.
+	if (source !== live) {
 		const rows = await db
 			.selectFrom('round_snapshot_jobcenter')
 			.select([
@@ -58,7 +60,7 @@ export async function roundContext(
 		return {
 			round,
 			closedAt: info?.closedAt ?? null,
-			source: frozen,
+			source,
 			participants: rows.map((r) => ({
 				id: r.jobcenter_id,
 				code: r.code,

@@ -5,7 +5,7 @@
 import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { snapshotInfo } from '$lib/server/kpi/snapshot';
-import type { DataSource } from '$lib/server/kpi/source';
+import type { DataSource } from '$lib/server/kpi/types';
 import { CLOSED } from '$lib/server/lifecycle';
 import { getRound } from '$lib/server/rounds';
 import { labelled, roundChanges } from './change';
