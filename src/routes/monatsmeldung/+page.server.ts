@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { CHANNEL_IDS, CHANNELS, type ChannelId } from '$lib/channels';
 import { addMonths, type Month } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, type Viewer } from '$lib/server/auth/authorise';
 import { lastCompleteMonth } from '$lib/server/clock';
@@ -36,7 +36,7 @@ const CHOOSER_MONTHS = 24;
 /** No figure is longer: a longer value is refused before it reaches the pipeline. */
 const VALUE_MAX = 30;
 
-const lang = () => (getLocale() === 'en' ? 'en' : 'de');
+const lang = () => uiLocale();
 
 const WHERE = {
 	jc: jobcenterCode(),
