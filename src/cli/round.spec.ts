@@ -31,7 +31,7 @@ beforeAll(async () => {
 	await db.destroy();
 });
 
-describe('npm run round', { timeout: 60_000 }, () => {
+describe('npm run round', { timeout: 180_000 }, () => {
 	it('creates rounds from a ring and from codes, prints their ids and lists them', async () => {
 		const ring = [
 			'--name',
@@ -102,5 +102,28 @@ describe('npm run round', { timeout: 60_000 }, () => {
 		expect(await round('reopen', '1')).toMatchObject({ code: 2 });
 		expect((await round('close')).code).toBe(2);
 		expect((await round('close', 'x')).code).toBe(2);
+	});
+
+	it('writes its messages in English with --lang en, and its usage always in English', async () => {
+		expect(await round('close', '1', '--lang', 'en')).toMatchObject({
+			code: 0,
+			stderr: 'Round 1 closed; its figures are frozen now.\n'
+		});
+		// The refusal comes from the lifecycle module's messages, which follow --lang too.
+		expect(await round('close', '1', '--lang', 'en')).toMatchObject({
+			code: 2,
+			stderr: 'The round “Ost 2026” is already closed.\n'
+		});
+		expect(await round('reopen', '1', '--lang', 'en')).toMatchObject({
+			code: 0,
+			stderr: 'Round 1 reopened.\n'
+		});
+		const usage = await round('delete');
+		expect(usage.stderr).toMatch(/^Usage: npm run round -- create --name NAME --from YYYY-MM /);
+		expect(await round('list', '--lang', 'fr')).toMatchObject({
+			code: 2,
+			stdout: '',
+			stderr: expect.stringContaining('--lang must be de or en, not "fr".')
+		});
 	});
 });
