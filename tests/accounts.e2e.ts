@@ -79,6 +79,8 @@ test('an admin creates a user, the user changes the password, the admin disables
 	ensureAdmin();
 	const admin = await browser.newPage();
 	await signIn(admin, 'admin');
+	// User management sits in the navigation's group „Verwaltung“.
+	await admin.locator('summary', { hasText: 'Verwaltung' }).click();
 	await admin.getByRole('link', { name: 'Benutzer' }).click();
 	await admin.getByLabel('E-Mail-Adresse').fill('neu@jobcenter.example');
 	await admin.getByLabel('Rolle', { exact: true }).selectOption('jobcenter');

@@ -31,6 +31,8 @@ test('a jobcenter fills in its Monatsmeldung, saves it as an upload and undoes i
 	expect(before, 'the demo jobcenter has October figures for Facebook').toBeDefined();
 
 	await signIn(page, 'jobcenter');
+	// The data pages sit in the navigation's group „Daten“.
+	await page.getByRole('navigation', { name: 'Hauptnavigation' }).locator('summary', { hasText: 'Daten' }).click();
 	await page
 		.getByRole('navigation', { name: 'Hauptnavigation' })
 		.getByRole('link', { name: 'Monatsmeldung' })

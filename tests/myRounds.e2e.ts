@@ -56,7 +56,7 @@ test('a jobcenter manager finds its rounds, what is still to deliver and the cha
 	page
 }) => {
 	const { closed, open } = demoRounds();
-	expect(closed.status).toBe('abgeschlossen');
+	expect(closed.status).toBe('closed');
 	expect(open.predecessor_id).toBe(closed.id);
 	await signIn(page, 'jobcenter');
 	// What the submissions page marks as not complete, month by month.

@@ -2,9 +2,23 @@
 import { readConfig } from '$lib/server/config';
 import { migrateToLatest, openDatabase, StartupError, type DB } from '$lib/server/db';
 import { logForCommandLine } from '$lib/server/log';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
 
 // Before any tool logs: stdout is for data (see log.ts).
 logForCommandLine();
+
+export type Lang = 'de' | 'en';
+
+/**
+ * The language of the messages on stderr, from `--lang de|en`: German unless asked, as in the web UI.
+ * Paraglide follows it, so that the app's own messages (a refused round, a bad email) match.
+ */
+export function useLang(raw: string | undefined, usage: string): Lang {
+	const lang = raw ?? 'de';
+	if (lang !== 'de' && lang !== 'en') exit(`--lang must be de or en, not "${lang}". ${usage}`);
+	overwriteGetLocale(() => lang);
+	return lang;
+}
 
 /** Prints to stderr, so that stdout stays clean for data. */
 export function say(message: string): void {

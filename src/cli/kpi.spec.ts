@@ -191,7 +191,15 @@ describe('npm run kpi', { timeout: 60_000 }, () => {
 			['--jobcenter', '10007', '--peers', 'ring'],
 			'Das Jobcenter 10007 gehört zu keinem Vergleichsring'
 		],
-		[['--jobcenter', '10001', '--from', '2026-09'], 'Bitte geben Sie --from und --to zusammen an.']
+		[['--jobcenter', '10001', '--from', '2026-09'], 'Bitte geben Sie --from und --to zusammen an.'],
+		[
+			['--jobcenter', '10007', '--peers', 'ring', '--lang', 'en'],
+			'Jobcenter 10007 belongs to no ring; choose another peer group with --peers.'
+		],
+		[
+			['--jobcenter', '10001', '--lang', 'fr'],
+			'--lang must be de or en, not "fr". Usage: npm run kpi'
+		]
 	])('exits with 2 and one sentence for %j', async (args, message) => {
 		const { code, stdout, stderr } = await kpi(...args);
 		expect(code).toBe(2);

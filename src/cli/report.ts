@@ -9,10 +9,10 @@ import { readConfig } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { missingTools, participantJobs, printReports, type PdfJob } from '$lib/server/report/pdf';
 import { getRound } from '$lib/server/rounds';
-import { exit, openAppDatabase, run, say } from './common';
+import { exit, openAppDatabase, run, say, useLang } from './common';
 
 const USAGE =
-	'Aufruf: npm run report -- --round NR [--jobcenter KENNUNG | --all] [--handout] --out DATEI.pdf (bei --all: --out ORDNER)';
+	'Usage: npm run report -- --round ID [--jobcenter CODE | --all] [--handout] --out FILE.pdf (with --all: --out FOLDER) [--lang de|en]';
 
 function readOptions() {
 	try {
@@ -22,7 +22,8 @@ function readOptions() {
 				jobcenter: { type: 'string' },
 				all: { type: 'boolean', default: false },
 				handout: { type: 'boolean', default: false },
-				out: { type: 'string' }
+				out: { type: 'string' },
+				lang: { type: 'string' }
 			}
 		}).values;
 	} catch (e) {
@@ -32,8 +33,13 @@ function readOptions() {
 
 run(async () => {
 	const options = readOptions();
+	const lang = useLang(options.lang, USAGE);
+	const t = (de: string, en: string) => (lang === 'en' ? en : de);
 	if (!options.round || !/^\d+$/.test(options.round) || !options.out) exit(USAGE);
-	if (options.all && options.jobcenter) exit(`--all und --jobcenter schließen sich aus.\n${USAGE}`);
+	if (options.all && options.jobcenter)
+		exit(
+			`${t('--all und --jobcenter schließen sich aus.', '--all and --jobcenter exclude each other.')}\n${USAGE}`
+		);
 	const missing = missingTools();
 	if (missing) exit(missing);
 
@@ -43,16 +49,29 @@ run(async () => {
 	let roundName: string;
 	try {
 		const round = await getRound(db, roundId);
-		if (!round) exit(`Die Runde ${roundId} gibt es nicht. Die Runden zeigt: npm run round -- list`);
+		if (!round)
+			exit(
+				t(
+					`Die Runde ${roundId} gibt es nicht. Die Runden zeigt: npm run round -- list`,
+					`There is no round ${roundId}. npm run round -- list shows the rounds.`
+				)
+			);
 		roundName = round.name;
 		const out = resolve(options.out);
 		if (options.all) {
 			mkdirSync(out, { recursive: true });
-			if (!statSync(out).isDirectory()) exit(`${out} ist kein Ordner.`);
+			if (!statSync(out).isDirectory())
+				exit(t(`${out} ist kein Ordner.`, `${out} is not a folder.`));
 			jobs = participantJobs(round, out);
 		} else if (options.jobcenter) {
 			const p = round.participants.find((p) => p.code === options.jobcenter);
-			if (!p) exit(`Das Jobcenter ${options.jobcenter} nimmt an der Runde ${roundId} nicht teil.`);
+			if (!p)
+				exit(
+					t(
+						`Das Jobcenter ${options.jobcenter} nimmt an der Runde ${roundId} nicht teil.`,
+						`Jobcenter ${options.jobcenter} does not take part in round ${roundId}.`
+					)
+				);
 			jobs = [
 				{
 					query: `jc=${encodeURIComponent(p.code)}`,
@@ -70,11 +89,16 @@ run(async () => {
 	}
 
 	await printReports(readConfig().databasePath, roundId, jobs, (job) =>
-		say(`${job.file} geschrieben.`)
+		say(t(`${job.file} geschrieben.`, `${job.file} written.`))
 	);
 	log.info(
 		{ event: 'report', roundId, files: jobs.length, handout: !!options.handout },
 		'report run'
 	);
-	say(`Fertig: ${jobs.length} PDF-Datei${jobs.length === 1 ? '' : 'en'} der Runde „${roundName}“.`);
+	say(
+		t(
+			`Fertig: ${jobs.length} PDF-Datei${jobs.length === 1 ? '' : 'en'} der Runde „${roundName}“.`,
+			`Done: ${jobs.length} PDF file${jobs.length === 1 ? '' : 's'} of the round "${roundName}".`
+		)
+	);
 });

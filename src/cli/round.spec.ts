@@ -31,7 +31,7 @@ beforeAll(async () => {
 	await db.destroy();
 });
 
-describe('npm run round', { timeout: 60_000 }, () => {
+describe('npm run round', { timeout: 180_000 }, () => {
 	it('creates rounds from a ring and from codes, prints their ids and lists them', async () => {
 		const ring = [
 			'--name',
@@ -59,8 +59,8 @@ describe('npm run round', { timeout: 60_000 }, () => {
 		expect(code).toBe(0);
 		expect(stdout).toBe(
 			'Nr.\tName\tVon\tBis\tTeilnehmende\tStatus\n' +
-				'1\tOst 2026\t2026-01\t2026-06\t3\toffen\n' +
-				'2\tPaar\t2026-03\t2026-03\t2\toffen\n'
+				'1\tOst 2026\t2026-01\t2026-06\t3\topen\n' +
+				'2\tPaar\t2026-03\t2026-03\t2\topen\n'
 		);
 	});
 
@@ -86,12 +86,44 @@ describe('npm run round', { timeout: 60_000 }, () => {
 	});
 
 	it('closes and reopens a round, and refuses what does not fit its status', async () => {
-		expect(await round('close', '1')).toMatchObject({ code: 0, stderr: 'Runde 1 abgeschlossen; ihre Zahlen sind jetzt eingefroren.\n' });
-		expect((await round('list')).stdout).toContain('1\tOst 2026\t2026-01\t2026-06\t3\tabgeschlossen\n');
-		expect(await round('close', '1')).toMatchObject({ code: 2, stderr: 'Die Runde „Ost 2026“ ist schon abgeschlossen.\n' });
-		expect(await round('reopen', '1')).toMatchObject({ code: 0, stderr: 'Runde 1 wieder geöffnet.\n' });
+		expect(await round('close', '1')).toMatchObject({
+			code: 0,
+			stderr: 'Runde 1 abgeschlossen; ihre Zahlen sind jetzt eingefroren.\n'
+		});
+		expect((await round('list')).stdout).toContain('1\tOst 2026\t2026-01\t2026-06\t3\tclosed\n');
+		expect(await round('close', '1')).toMatchObject({
+			code: 2,
+			stderr: 'Die Runde „Ost 2026“ ist schon abgeschlossen.\n'
+		});
+		expect(await round('reopen', '1')).toMatchObject({
+			code: 0,
+			stderr: 'Runde 1 wieder geöffnet.\n'
+		});
 		expect(await round('reopen', '1')).toMatchObject({ code: 2 });
 		expect((await round('close')).code).toBe(2);
 		expect((await round('close', 'x')).code).toBe(2);
+	});
+
+	it('writes its messages in English with --lang en, and its usage always in English', async () => {
+		expect(await round('close', '1', '--lang', 'en')).toMatchObject({
+			code: 0,
+			stderr: 'Round 1 closed; its figures are frozen now.\n'
+		});
+		// The refusal comes from the lifecycle module's messages, which follow --lang too.
+		expect(await round('close', '1', '--lang', 'en')).toMatchObject({
+			code: 2,
+			stderr: 'The round “Ost 2026” is already closed.\n'
+		});
+		expect(await round('reopen', '1', '--lang', 'en')).toMatchObject({
+			code: 0,
+			stderr: 'Round 1 reopened.\n'
+		});
+		const usage = await round('delete');
+		expect(usage.stderr).toMatch(/^Usage: npm run round -- create --name NAME --from YYYY-MM /);
+		expect(await round('list', '--lang', 'fr')).toMatchObject({
+			code: 2,
+			stdout: '',
+			stderr: expect.stringContaining('--lang must be de or en, not "fr".')
+		});
 	});
 });

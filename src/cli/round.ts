@@ -1,16 +1,16 @@
 /**
  * `npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…) [--predecessor ID]`
  * `npm run round -- list`, `npm run round -- close ID` and `npm run round -- reopen ID`: benchlearning rounds
- * from the command line.
+ * from the command line; messages on stderr in the language of `--lang de|en`.
  */
 import { parseArgs } from 'node:util';
 import { audit } from '$lib/server/auth/audit';
 import { closeRound, reopenRound } from '$lib/server/lifecycle';
 import { createRound, listRounds } from '$lib/server/rounds';
-import { exit, openAppDatabase, run, say } from './common';
+import { exit, openAppDatabase, run, say, useLang } from './common';
 
 const USAGE =
-	'Aufruf: npm run round -- create --name NAME --from JJJJ-MM --to JJJJ-MM (--ring RING | --jobcenters CODE,CODE,…) [--predecessor NR] | list | close NR | reopen NR';
+	'Usage: npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…) [--predecessor ID] | list | close ID | reopen ID [--lang de|en]';
 
 const CLI_ACTOR = { userId: null, email: 'cli' };
 
@@ -24,7 +24,8 @@ function readOptions() {
 				to: { type: 'string' },
 				ring: { type: 'string' },
 				jobcenters: { type: 'string' },
-				predecessor: { type: 'string' }
+				predecessor: { type: 'string' },
+				lang: { type: 'string' }
 			}
 		});
 	} catch (e) {
@@ -34,6 +35,8 @@ function readOptions() {
 
 run(async () => {
 	const { values, positionals } = readOptions();
+	const lang = useLang(values.lang, USAGE);
+	const t = (de: string, en: string) => (lang === 'en' ? en : de);
 	const command = positionals[0];
 	const lifecycle = ['close', 'reopen'].includes(command);
 	if (
@@ -50,8 +53,11 @@ run(async () => {
 			if (!result.ok) exit(result.message);
 			say(
 				command === 'close'
-					? `Runde ${id} abgeschlossen; ihre Zahlen sind jetzt eingefroren.`
-					: `Runde ${id} wieder geöffnet.`
+					? t(
+							`Runde ${id} abgeschlossen; ihre Zahlen sind jetzt eingefroren.`,
+							`Round ${id} closed; its figures are frozen now.`
+						)
+					: t(`Runde ${id} wieder geöffnet.`, `Round ${id} reopened.`)
 			);
 			return;
 		}
@@ -71,13 +77,23 @@ run(async () => {
 			predecessor: values.predecessor === undefined ? null : Number(values.predecessor)
 		};
 		if (input.predecessor !== null && !Number.isSafeInteger(input.predecessor))
-			exit(`--predecessor erwartet die Nummer einer Runde, nicht „${values.predecessor}“.`);
+			exit(
+				t(
+					`--predecessor erwartet die Nummer einer Runde, nicht „${values.predecessor}“.`,
+					`--predecessor expects the id of a round, not "${values.predecessor}".`
+				)
+			);
 		const result = await createRound(db, input, CLI_ACTOR.email);
 		if (!result.ok) exit(result.problems.map((p) => p.message).join('\n'));
 		await audit(db, CLI_ACTOR, 'round_created', `${result.id}: ${input.name.trim()}`);
 		// The id alone on stdout, so that a script can go on with `--round $(npm run -s round -- create …)`.
 		process.stdout.write(`${result.id}\n`);
-		say(`Runde ${result.id} „${input.name.trim()}“ angelegt.`);
+		say(
+			t(
+				`Runde ${result.id} „${input.name.trim()}“ angelegt.`,
+				`Round ${result.id} "${input.name.trim()}" created.`
+			)
+		);
 	} finally {
 		await db.destroy();
 	}

@@ -1,3 +1,4 @@
+import { can } from '$lib/server/auth/authorise';
 import { db, config } from '$lib/server/startup';
 import { nameOf } from '$lib/server/db/jobcenters';
 import type { LayoutServerLoad } from './$types';
@@ -9,6 +10,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	return {
 		demo: config().demo,
 		viewer: viewer ? { email: viewer.email, role: viewer.role, jobcenterName } : null,
+		// What the navigation shows: each entry names the permission it needs (see navigation.ts).
+		may: { read: can(viewer, 'read'), read_all: can(viewer, 'read_all'), manage: can(viewer, 'manage') },
 		path: url.pathname + url.search
 	};
 };

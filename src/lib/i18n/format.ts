@@ -1,8 +1,8 @@
 /** Numbers and months in the reader's language through Intl: `1.234,5` and `Jan. 2026` in German. */
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 
 function tag(): string {
-	return getLocale() === 'en' ? 'en-GB' : 'de-DE';
+	return uiLocale() === 'en' ? 'en-GB' : 'de-DE';
 }
 
 /** Building an Intl formatter costs about as much as rendering a table row, so each is built once. */

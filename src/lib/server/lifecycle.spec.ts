@@ -85,7 +85,7 @@ describe('closing a round', () => {
 		const { db, ids, roundId } = await setUp();
 		const before = await figures(db, roundId, ids[0], false);
 		expect(await closeRound(db, roundId, ANALYST, SETTINGS)).toEqual({ ok: true });
-		expect((await getRound(db, roundId))?.status).toBe('abgeschlossen');
+		expect((await getRound(db, roundId))?.status).toBe('closed');
 		expect(await figures(db, roundId, ids[0], true)).toEqual(before);
 
 		await changeLiveData(db, ids);
@@ -101,7 +101,7 @@ describe('closing a round', () => {
 		const frozen = await figures(db, roundId, ids[0], true);
 		await changeLiveData(db, ids);
 		expect(await reopenRound(db, roundId, ANALYST)).toEqual({ ok: true });
-		expect((await getRound(db, roundId))?.status).toBe('offen');
+		expect((await getRound(db, roundId))?.status).toBe('open');
 		await closeRound(db, roundId, ANALYST, SETTINGS, new Date('2026-11-25T10:00:00Z'));
 		const again = await figures(db, roundId, ids[0], true);
 		expect(again).not.toEqual(frozen);

@@ -6,13 +6,13 @@ import { pseudonyms } from '$lib/server/auth/pseudonyms';
 import { inTransaction, type DB } from '$lib/server/db';
 import { byIds } from '$lib/server/db/jobcenters';
 import { log } from '$lib/server/log';
-import { METRICS } from '$lib/server/db/schema';
+import { METRICS, type RoundStatus } from '$lib/server/db/schema';
 import { readKpiSettings, type KpiSettings } from '$lib/server/kpi/settings';
 import { sizeGroups } from '$lib/server/kpi/sizeGroups';
 import { tableSource } from '$lib/server/kpi/source';
 
-export const OPEN = 'offen';
-export const CLOSED = 'abgeschlossen';
+export const OPEN: RoundStatus = 'open';
+export const CLOSED: RoundStatus = 'closed';
 
 export type LifecycleResult = { ok: true } | { ok: false; message: string };
 
@@ -21,7 +21,7 @@ export function roundGroupKey(roundId: number): string {
 	return `round:${roundId}`;
 }
 
-/** `offen` → `abgeschlossen`: copies participants, eLb, the period's rows, pseudonyms and settings. */
+/** `open` → `closed`: copies participants, eLb, the period's rows, pseudonyms and settings. */
 export async function closeRound(
 	db: DB,
 	roundId: number,
@@ -117,7 +117,7 @@ export async function closeRound(
 	return { ok: true };
 }
 
-/** `abgeschlossen` → `offen`: the views read the live tables again until the next close. */
+/** `closed` → `open`: the views read the live tables again until the next close. */
 export async function reopenRound(
 	db: DB,
 	roundId: number,

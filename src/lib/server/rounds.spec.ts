@@ -27,7 +27,7 @@ describe('createRound', () => {
 		await db.updateTable('jobcenter').set({ ring: 'Ring Nord' }).where('id', '=', ids.d).execute();
 		const round = await getRound(db, result.id);
 		expect(round).toMatchObject({
-			...{ name: 'Frühjahr 2026', from: '2026-01', to: '2026-06', status: 'offen' },
+			...{ name: 'Frühjahr 2026', from: '2026-01', to: '2026-06', status: 'open' },
 			createdBy: 'analyst@test.example'
 		});
 		expect(round?.participants.map((p) => p.code)).toEqual(['00001', '00002']);
@@ -153,7 +153,7 @@ describe('updateRound', () => {
 		});
 		const created = await createRound(db, { ...PERIOD, ring: 'Ring Nord' }, 'cli');
 		if (!created.ok) throw new Error('not created');
-		await db.updateTable('round').set({ status: 'abgeschlossen' }).execute();
+		await db.updateTable('round').set({ status: 'closed' }).execute();
 		expect(await updateRound(db, created.id, { ...PERIOD, ring: 'Ring Süd' })).toEqual({
 			ok: false,
 			problems: [

@@ -94,7 +94,7 @@ export async function updateRound(db: DB, id: number, input: RoundInput): Promis
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!round) return problem('round', m.round_unknown({ id: String(id) }));
-	if (round.status !== 'offen') return problem('round', m.round_closed({ name: round.name }));
+	if (round.status !== 'open') return problem('round', m.round_closed({ name: round.name }));
 	const checked = await validate(db, input, id);
 	if (!checked.ok) return checked;
 	const { name, from, to, memberIds, predecessor } = checked;

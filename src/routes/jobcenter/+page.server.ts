@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, type Viewer } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
@@ -70,7 +70,7 @@ async function save(viewer: Viewer, data: FormData, url: URL, adding: boolean) {
 	const input: JobcenterInput = read.values;
 	const result = await saveJobcenter(db(), input, { adding, userId: viewer.userId });
 	if (!result.ok) {
-		const lang = getLocale() === 'en' ? 'en' : 'de';
+		const lang = uiLocale();
 		const messages =
 			'issues' in result
 				? result.issues.map((i) => `${i.column}: ${issueMessage(i, lang)}`)

@@ -1,4 +1,4 @@
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { authorise } from '$lib/server/auth/authorise';
 import { KPIS, UNIT_LABELS } from '$lib/server/kpi/catalogue';
 import { SIZE_NEIGHBOURS } from '$lib/server/kpi/peers';
@@ -8,7 +8,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	authorise(locals, 'read');
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	const settings = readKpiSettings();
 	const kpis = KPIS.map((k) => ({
 		id: k.id,

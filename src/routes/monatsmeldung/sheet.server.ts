@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { CHANNEL_IDS, type ChannelId } from '$lib/channels';
 import { addMonths, type Month } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { lastCompleteMonth } from '$lib/server/clock';
 import { byCode, byId, REFERENCE } from '$lib/server/db/jobcenters';
@@ -18,7 +18,7 @@ const CHOOSER_MONTHS = 24;
 /** No figure is longer: a longer value is refused before it reaches the pipeline. */
 export const VALUE_MAX = 30;
 
-export const lang = () => (getLocale() === 'en' ? 'en' : 'de');
+export const lang = () => uiLocale();
 
 /** The jobcenter: a jobcenter user's own, an analyst's choice (null until chosen). */
 export async function jobcenterOf(viewer: Viewer, code: string | null) {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { audit } from '$lib/server/auth/audit';
 import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
 import { writeFault } from '$lib/server/db/faults';
@@ -26,7 +26,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const MB = 1024 * 1024;
 
-const lang = () => (getLocale() === 'en' ? 'en' : 'de');
+const lang = () => uiLocale();
 const dir = () => stagingDir(config().databasePath);
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { audit } from '$lib/server/auth/audit';
 import { authorise } from '$lib/server/auth/authorise';
 import { undoUpload } from '$lib/server/ingest/undo';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const read = form(await request.formData(), { id: integer(1, ID_MAX) });
 		const id = read.ok ? read.values.id : null;
 		if (id === null) return fail(400, { message: m.uploads_choose() });
-		const lang = getLocale() === 'en' ? 'en' : 'de';
+		const lang = uiLocale();
 		// An upload the viewer may not see is refused exactly like one that does not exist.
 		const result = (await mayUndo(db(), viewer, id))
 			? await undoUpload(db(), id, lang)

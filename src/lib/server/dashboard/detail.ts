@@ -1,5 +1,5 @@
 /** One KPI of one jobcenter in depth: the comparison, the monthly series against the peer band, the distribution. */
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { can } from '$lib/server/auth/authorise';
 import { kpi, UNIT_LABELS, type KpiId } from '$lib/server/kpi/catalogue';
@@ -17,7 +17,7 @@ export async function detail(
 	id: KpiId
 ) {
 	const request = kpiRequest(self, f);
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	const def = kpi(id);
 	const comparison = (await compare(source, request)).kpis.find((k) => k.id === id)!;
 	const shown = forRole(comparison, viewer.role);

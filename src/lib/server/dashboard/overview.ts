@@ -1,5 +1,5 @@
 /** The KPI overview of one jobcenter: filters with defaults, the comparison, the previous period and sparklines. */
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { KPIS, type KpiId } from '$lib/server/kpi/catalogue';
 import { computeMonthlyKpis } from '$lib/server/kpi/compute';
@@ -37,7 +37,7 @@ export async function overview(
 		(month) => elbAt(self.elbHistory, month),
 		source.settings
 	);
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 
 	const cards = now.kpis.map((k, i) => {
 		const shown = forRole(k, viewer.role);

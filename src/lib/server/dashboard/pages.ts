@@ -8,7 +8,7 @@ import { CHANNELS } from '$lib/channels';
 import { toSeries } from '$lib/charts/series';
 import { addMonths, monthRange } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { can, type Viewer } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
@@ -122,7 +122,7 @@ export const mapData = (view: View, viewer: Viewer, url: URL) =>
 		const x = chosenAxes.x ?? xs[0];
 		const y = chosenAxes.y ?? ys[0];
 
-		const locale = getLocale() === 'en' ? 'en' : 'de';
+		const locale = uiLocale();
 		const label = (id: KpiId) => ({ id, label: kpi(id).label[locale], unit: kpi(id).unit });
 		const axes = { x: label(x), y: label(y), xs: xs.map(label), ys: ys.map(label) };
 		if (!filters) return { jobcenter, axes, map: null };

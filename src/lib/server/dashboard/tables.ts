@@ -5,7 +5,7 @@
  */
 import { formatDate, formatMonth } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { today } from '$lib/server/clock';
 import { UNIT_LABELS, type Unit } from '$lib/server/kpi/catalogue';
 import { numberFormat, type Cell, type Column, type Table } from '$lib/server/report/table';
@@ -21,7 +21,7 @@ export interface PageExport {
 type Data<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 type Jobcenter = { code: string; name: string };
 
-const locale = () => (getLocale() === 'en' ? 'en' : 'de');
+const locale = () => uiLocale();
 const GROUP: Record<string, () => string> = {
 	ring: m.peers_ring,
 	carrier: m.peers_carrier,

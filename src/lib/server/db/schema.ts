@@ -184,6 +184,9 @@ export interface PseudonymTable {
 }
 
 /** A benchlearning round: a period (both months included) and its participants in `round_member`. */
+/** A round is `open` until it is closed and its inputs frozen; reopening makes it `open` again. */
+export type RoundStatus = 'open' | 'closed';
+
 export interface RoundTable {
 	id: Generated<number>;
 	name: string;
@@ -194,8 +197,8 @@ export interface RoundTable {
 	created_at: Generated<string>;
 	/** The email of the account that created it, or `cli`. */
 	created_by: string;
-	/** `offen` until the round is closed and its inputs frozen. */
-	status: Generated<string>;
+	/** `open` until the round is closed and its inputs frozen. */
+	status: Generated<RoundStatus>;
 	/** The ring's previous round, whose period ends before this one begins; null for a first round. */
 	predecessor_id: number | null;
 }

@@ -98,8 +98,8 @@ describe('the demo rounds', () => {
 		if (!ids) throw new Error('no demo rounds');
 		const closed = await getRound(db, ids.closed);
 		const open = await getRound(db, ids.open);
-		expect(closed).toMatchObject({ from: '2025-05', to: '2025-10', status: 'abgeschlossen' });
-		expect(open).toMatchObject({ from: '2026-05', to: '2026-10', status: 'offen' });
+		expect(closed).toMatchObject({ from: '2025-05', to: '2025-10', status: 'closed' });
+		expect(open).toMatchObject({ from: '2026-05', to: '2026-10', status: 'open' });
 		expect(open?.predecessorId).toBe(ids.closed);
 		// Both on the demo jobcenter's ring, so that the demo account takes part.
 		const ring = DEMO_JOBCENTERS.filter((j) => j.ring === 'Vergleichsring Optionskommunen');

@@ -108,7 +108,7 @@ describe('roundChanges', () => {
 		expect(result?.predecessor).toMatchObject({
 			id: first,
 			name: 'Runde 2025',
-			status: 'abgeschlossen'
+			status: 'closed'
 		});
 		const own = result?.byJobcenter.get(a);
 		// Followers at the end: 120 → 180.

@@ -3,7 +3,7 @@
  * catalogue says which way is better, a judgement ("direction of travel"); neutral KPIs are never judged.
  */
 import { decimalsOf } from '$lib/kpi-format';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { kpi, KPIS, type Better, type KpiId, type Unit } from '$lib/server/kpi/catalogue';
@@ -66,7 +66,7 @@ export function kpiChanges(
 
 /** The changes with each KPI's name in the reader's language, for a table. */
 export function labelled(changes: KpiChange[]) {
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	return changes.map((c) => ({ ...c, label: kpi(c.id).label[locale] }));
 }
 

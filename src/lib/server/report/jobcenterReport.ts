@@ -2,7 +2,7 @@
  * Everything one jobcenter's round report shows, shaped for the page: always as the jobcenter itself may
  * see it (no min/max, no peer statistics of raw counts), whoever opens it, because the report is handed out.
  */
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import type { DB } from '$lib/server/db';
 import { KPIS, UNIT_LABELS, type Area, type KpiId } from '$lib/server/kpi/catalogue';
 import { compare, distribution, pairs, series, type Comparison } from '$lib/server/kpi/engine';
@@ -33,7 +33,7 @@ export async function participantComparisons(
 
 export async function jobcenterReport(db: DB, context: RoundContext, self: Participant) {
 	const { source, round } = context;
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	const request = roundRequest(context, self.id);
 	const comparisons = await participantComparisons(context);
 	const own = comparisons.get(self.id)!;

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { CHANGE_DIRECTION, CHANGE_JUDGEMENT } from '$lib/change-words';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { today } from '$lib/server/clock';
 import { KPI_IDS, KPIS, UNIT_LABELS, type KpiId } from '$lib/server/kpi/catalogue';
@@ -47,7 +47,7 @@ export async function matrixPage(viewer: Viewer, url: URL, idParam: string) {
 		role: viewer.role,
 		sort: requestedSort(sortierung, richtung)
 	});
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	const label = (kpiId: KpiId) => KPIS.find((k) => k.id === kpiId)!.label[locale];
 	const { round } = context;
 	return {

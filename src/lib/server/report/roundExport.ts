@@ -1,6 +1,6 @@
 /** What a round's export contains: for analysts every participant (named or pseudonymised), for a jobcenter its own figures and the anonymous peer statistics. */
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { KPIS, UNIT_LABELS, type Area, type Kpi } from '$lib/server/kpi/catalogue';
 import { compare } from '$lib/server/kpi/engine';
 import { forRole } from '$lib/server/kpi/visibility';
@@ -26,7 +26,7 @@ export async function roundExport(
 	context: RoundContext,
 	view: ExportView
 ): Promise<{ sheets: Table[]; all: Table }> {
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	if (view.kind === 'own') return ownExport(context, view.self, locale);
 	const comparisons = await participantComparisons(context);
 	const named = view.kind === 'named';

@@ -4,7 +4,7 @@
  * and, since it goes to every participant however it is printed, follows the visibility layer as the
  * round matrix's handout does: no raw counts, no min/max, no values of a KPI with too few of them.
  */
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { KPIS, UNIT_LABELS } from '$lib/server/kpi/catalogue';
 import { isGoodPosition } from '$lib/server/kpi/stats';
 import { forHandout, forRole, isNormalised } from '$lib/server/kpi/visibility';
@@ -17,7 +17,7 @@ export async function roundReport(
 	pseudonymised: boolean,
 	participant: number | null = null
 ) {
-	const locale = getLocale() === 'en' ? 'en' : 'de';
+	const locale = uiLocale();
 	const comparisons = await participantComparisons(context);
 	// The handout lists by pseudonym, so that its order says nothing about code or name either.
 	const people = context.participants

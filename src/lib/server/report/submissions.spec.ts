@@ -73,7 +73,7 @@ describe('submissions', () => {
 				exists_after: 1
 			})
 			.execute();
-		const round = { id: 1, from: '2026-01', to: '2026-03', status: 'offen' };
+		const round = { id: 1, from: '2026-01', to: '2026-03', status: 'open' };
 		const { months, rows } = await submissions(db, round, [
 			{ id: a, code: '00001', name: 'A' },
 			{ id: b, code: '00002', name: 'B' }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { uiLocale } from '$lib/i18n/locale';
 import { authorise } from '$lib/server/auth/authorise';
 import { csvDownload } from '$lib/server/download';
 import type { IngestResult } from '$lib/server/ingest/ingest';
@@ -17,8 +17,5 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!staged) error(404, { message: m.upload_expired() });
 	const { errors, warnings } = staged.result;
 	const name = staged.meta.fileName.replace(/\.\w+$/, '');
-	return csvDownload(
-		errorCsv([...errors, ...warnings], getLocale() === 'en' ? 'en' : 'de'),
-		`Fehler-${name}.csv`
-	);
+	return csvDownload(errorCsv([...errors, ...warnings], uiLocale()), `Fehler-${name}.csv`);
 };

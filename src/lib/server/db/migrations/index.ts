@@ -11,6 +11,7 @@ import * as rowWriter from './2026-12-01T2350_row_writer';
 import * as roundPredecessor from './2026-12-02T0120_round_predecessor';
 import * as practiceProfile from './2026-12-02T0140_practice_profile';
 import * as seriesEvents from './2026-12-02T0150_series_events';
+import * as roundStatusEnglish from './2026-12-02T0350_round_status_english';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-25T0000_initial': initial,
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T2350_row_writer': rowWriter,
 	'2026-12-02T0120_round_predecessor': roundPredecessor,
 	'2026-12-02T0140_practice_profile': practiceProfile,
-	'2026-12-02T0150_series_events': seriesEvents
+	'2026-12-02T0150_series_events': seriesEvents,
+	'2026-12-02T0350_round_status_english': roundStatusEnglish
 };
