@@ -8,12 +8,12 @@ import { toSeries } from '$lib/charts/series';
 import { addMonths, monthRange } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { can, type Viewer } from '$lib/server/auth/authorise';
+import type { Viewer } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
 import { chartEvents } from '$lib/server/events';
 import { isKpiId, kpi, type KpiId } from '$lib/server/kpi/catalogue';
-import { pairs } from '$lib/server/kpi/engine';
+import { audienceOf, mapAxes, mapPoints } from '$lib/server/kpi/present';
 import type { EventViewer } from '$lib/server/kpi/visibility';
 import { choice, query, shown } from '$lib/server/params';
 import { registerView } from '$lib/server/registerView';
@@ -77,24 +77,12 @@ export function detailPage(viewer: Viewer, url: URL, id: string) {
 	);
 }
 
-/** Effort on x, impact on y; raw counts only for analysts, since jobcenter users see peers only normalised. */
-const EFFORT: KpiId[] = ['fte_per_10000_elb', 'hours_per_post'];
-const IMPACT: KpiId[] = [
-	'reach_per_1000_elb',
-	'engagement_rate_pct',
-	'interactions_per_post',
-	'interactions_per_staff_hour'
-];
-const ANALYST_EFFORT: KpiId[] = ['staff_hours'];
-const ANALYST_IMPACT: KpiId[] = ['interactions'];
-
 /** `/karte`: the group's unlabelled points of two KPIs, the medians and the own point. */
 export const mapPage = (viewer: Viewer, url: URL) =>
 	dashboardLoad(viewer, url, async ({ self, jobcenter, options, filters, source }, viewer) => {
 		if (!self || !jobcenter) redirect(303, '/');
-		const analyst = can(viewer, 'read_all');
-		const xs = analyst ? [...EFFORT, ...ANALYST_EFFORT] : EFFORT;
-		const ys = analyst ? [...IMPACT, ...ANALYST_IMPACT] : IMPACT;
+		const audience = audienceOf(viewer.role);
+		const { xs, ys } = mapAxes(audience);
 		const chosen = query(url.searchParams, {
 			x: choice(xs, () => m.map_bad_axis()),
 			y: choice(ys, () => m.map_bad_axis())
@@ -106,7 +94,7 @@ export const mapPage = (viewer: Viewer, url: URL) =>
 		const label = (id: KpiId) => ({ id, label: kpi(id).label[locale], unit: kpi(id).unit });
 		const axes = { x: label(x), y: label(y), xs: xs.map(label), ys: ys.map(label) };
 		if (!filters) return { jobcenter, options, filters, axes, map: null };
-		const map = await pairs(source, kpiRequest(self, filters), x, y);
+		const map = await mapPoints(source, kpiRequest(self, filters), x, y, audience);
 		return { jobcenter, options, filters, axes, map };
 	});
 
