@@ -1,11 +1,13 @@
-/** Benchlearning rounds: create, edit, list and read them; invalid input comes back as problems in German. */
+/** Benchlearning rounds: create, edit, list and read them, and who may open one; invalid input comes back as problems in German. */
 import { addMonths, isMonth, type Month } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import { inTransaction, type DB } from '$lib/server/db';
+import { can, type Viewer } from '$lib/server/auth/authorise';
 import { activeIdsOfRing, byCodes, listByName } from '$lib/server/db/jobcenters';
 import { currentMonth } from '$lib/server/clock';
 import type { PeerGroupSpec } from '$lib/server/kpi/peers';
 import { EARLIEST_MONTH, periodProblem } from '$lib/server/params';
+import { orderProblem } from './roundOrder';
 
 export const MAX_NAME_LENGTH = 120;
 
@@ -155,6 +157,43 @@ export async function roundPeers(
 	return round && { type: 'round', id, members: round.participants.map((p) => p.id) };
 }
 
+/** Who may open a round's reports, export and profiles: analysts any, a jobcenter user its own. */
+export interface RoundReader<P> {
+	all: boolean;
+	/** The viewer's own jobcenter among the participants, if it is one. */
+	own: P | null;
+}
+
+/**
+ * Whether the viewer may open the round at all: analysts every round, a jobcenter user only one it
+ * takes part in. Null otherwise, to be answered exactly like a round that does not exist, so that
+ * round ids cannot be probed.
+ */
+export function roundReader<P extends { id: number }>(
+	viewer: Viewer,
+	participants: readonly P[] | null
+): RoundReader<P> | null {
+	if (!participants) return null;
+	const all = can(viewer, 'read_all');
+	const own = participants.find((p) => p.id === viewer.jobcenterId) ?? null;
+	return all || own ? { all, own } : null;
+}
+
+/**
+ * The participant whose report or export `code` asks for. A jobcenter user gets its own, asked for
+ * or not, and may ask for no other; analysts get the one they name, or none without a code.
+ */
+export function readParticipant<P extends { code: string }>(
+	reader: RoundReader<P>,
+	participants: readonly P[],
+	code: string | null
+): P | null | 'forbidden' | 'not_participant' {
+	if (!reader.all && reader.own)
+		return code === null || code === reader.own.code ? reader.own : 'forbidden';
+	if (code === null) return null;
+	return participants.find((p) => p.code === code) ?? 'not_participant';
+}
+
 type Checked =
 	| {
 			ok: true;
@@ -194,57 +233,6 @@ async function validate(db: DB, input: RoundInput, id: number | null): Promise<C
 	}
 	if (problems.length > 0 || typeof members === 'string') return { ok: false, problems };
 	return { ok: true, name, from, to, memberIds: members, predecessor };
-}
-
-/**
- * Rounds follow each other in time: a predecessor ends before its successor begins. Checked both
- * ways, for the named predecessor and for the rounds that already name this one, so that an edited
- * period cannot turn a chain around; with that order a chain can never close into a circle, and
- * the walk along it is a second guard against rows written around this function.
- */
-async function orderProblem(
-	db: DB,
-	id: number | null,
-	predecessorId: number | null,
-	from: Month,
-	to: Month
-): Promise<string | null> {
-	if (predecessorId !== null) {
-		if (predecessorId === id) return m.round_predecessor_self();
-		const before = await db
-			.selectFrom('round')
-			.select(['name', 'to_month', 'predecessor_id'])
-			.where('id', '=', predecessorId)
-			.executeTakeFirst();
-		if (!before) return m.round_predecessor_unknown();
-		if (id !== null && (await chainReaches(db, predecessorId, id)))
-			return m.round_predecessor_cycle({ name: before.name });
-		if (before.to_month >= from)
-			return m.round_predecessor_not_earlier({ name: before.name, to: before.to_month, from });
-	}
-	if (id === null) return null;
-	const later = await db
-		.selectFrom('round')
-		.select(['name', 'from_month'])
-		.where('predecessor_id', '=', id)
-		.where('from_month', '<=', to)
-		.orderBy('from_month')
-		.executeTakeFirst();
-	return later
-		? m.round_successor_not_later({ name: later.name, from: later.from_month, to })
-		: null;
-}
-
-/** Whether following predecessors from `start` arrives at `target`; bounded by the number of rounds. */
-async function chainReaches(db: DB, start: number, target: number): Promise<boolean> {
-	const links = await db.selectFrom('round').select(['id', 'predecessor_id']).execute();
-	const next = new Map(links.map((r) => [r.id, r.predecessor_id]));
-	let at: number | null = start;
-	for (let steps = 0; at !== null && steps <= links.length; steps++) {
-		if (at === target) return true;
-		at = next.get(at) ?? null;
-	}
-	return false;
 }
 
 /** The participants' ids, or the sentence that says why there are none. */

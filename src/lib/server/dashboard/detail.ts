@@ -1,12 +1,15 @@
 /** One KPI of one jobcenter in depth: the comparison, the monthly series against the peer band, the distribution. */
 import { uiLocale } from '$lib/i18n/locale';
 import type { Viewer } from '$lib/server/auth/authorise';
-import { can } from '$lib/server/auth/authorise';
 import { kpi, UNIT_LABELS, type KpiId } from '$lib/server/kpi/catalogue';
-import { compare, distribution, series } from '$lib/server/kpi/engine';
-import { ranking } from '$lib/server/kpi/ranking';
+import {
+	audienceOf,
+	comparison,
+	shownDistribution,
+	shownRanking,
+	shownSeries
+} from '$lib/server/kpi/present';
 import type { DataSource, JobcenterRecord } from '$lib/server/kpi/types';
-import { forRole } from '$lib/server/kpi/visibility';
 import { kpiRequest, type Filters } from './view';
 
 export async function detail(
@@ -19,11 +22,8 @@ export async function detail(
 	const request = kpiRequest(self, f);
 	const locale = uiLocale();
 	const def = kpi(id);
-	const comparison = (await compare(source, request)).kpis.find((k) => k.id === id)!;
-	const shown = forRole(comparison, viewer.role);
-	const points = await series(source, request, id);
-	const spread = await distribution(source, request, id);
-	const analyst = can(viewer, 'read_all');
+	const audience = audienceOf(viewer.role);
+	const shown = (await comparison(source, request, audience)).kpis.find((k) => k.id === id)!;
 	return {
 		kpi: {
 			id,
@@ -34,18 +34,15 @@ export async function detail(
 			label: def.label[locale],
 			description: def.description
 		},
-		value: comparison.value,
-		n: comparison.n,
-		suppressed: comparison.suppressed && !shown.hidden,
+		value: shown.value,
+		n: shown.n,
+		suppressed: shown.suppressed,
 		hidden: shown.hidden,
 		peer: shown.peer,
 		percentile: shown.percentile,
 		quartile: shown.quartile,
-		// A hidden comparison withholds the band too; the own line stays.
-		series: points.map((p) =>
-			shown.hidden ? { ...p, p25: null, median: null, p75: null, n: 0, suppressed: true } : p
-		),
-		distribution: shown.hidden ? [] : spread.values,
-		ranking: analyst ? await ranking(source, request, id) : []
+		series: await shownSeries(source, request, id, audience),
+		distribution: await shownDistribution(source, request, id, audience),
+		ranking: await shownRanking(source, request, id, audience)
 	};
 }

@@ -9,12 +9,12 @@ import { toSeries } from '$lib/charts/series';
 import { addMonths, monthRange } from '$lib/months';
 import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
-import { can, type Viewer } from '$lib/server/auth/authorise';
+import type { Viewer } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
 import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
 import { chartEvents } from '$lib/server/events';
 import { isKpiId, kpi, type KpiId } from '$lib/server/kpi/catalogue';
-import { pairs } from '$lib/server/kpi/engine';
+import { audienceOf, mapAxes, mapPoints } from '$lib/server/kpi/present';
 import type { EventViewer } from '$lib/server/kpi/visibility';
 import { choice, query, shown } from '$lib/server/params';
 import { registerView } from '$lib/server/registerView';
@@ -96,25 +96,13 @@ export function detailPage(viewer: Viewer, url: URL, id: string) {
 	return whole(viewer, url, (view) => detailData(view, viewer, kpi));
 }
 
-/** Effort on x, impact on y; raw counts only for analysts, since jobcenter users see peers only normalised. */
-const EFFORT: KpiId[] = ['fte_per_10000_elb', 'hours_per_post'];
-const IMPACT: KpiId[] = [
-	'reach_per_1000_elb',
-	'engagement_rate_pct',
-	'interactions_per_post',
-	'interactions_per_staff_hour'
-];
-const ANALYST_EFFORT: KpiId[] = ['staff_hours'];
-const ANALYST_IMPACT: KpiId[] = ['interactions'];
-
 /** `/karte`: the group's unlabelled points of two KPIs, the medians and the own point. */
 export const mapData = (view: View, viewer: Viewer, url: URL) =>
 	refusing(view.filters, async () => {
 		const { jobcenter, source, self } = await chosen(view);
 		const { filters } = view;
-		const analyst = can(viewer, 'read_all');
-		const xs = analyst ? [...EFFORT, ...ANALYST_EFFORT] : EFFORT;
-		const ys = analyst ? [...IMPACT, ...ANALYST_IMPACT] : IMPACT;
+		const audience = audienceOf(viewer.role);
+		const { xs, ys } = mapAxes(audience);
 		const chosenAxes = query(url.searchParams, {
 			x: choice(xs, () => m.map_bad_axis()),
 			y: choice(ys, () => m.map_bad_axis())
@@ -126,7 +114,7 @@ export const mapData = (view: View, viewer: Viewer, url: URL) =>
 		const label = (id: KpiId) => ({ id, label: kpi(id).label[locale], unit: kpi(id).unit });
 		const axes = { x: label(x), y: label(y), xs: xs.map(label), ys: ys.map(label) };
 		if (!filters) return { jobcenter, axes, map: null };
-		const map = await pairs(source, kpiRequest(self, filters), x, y);
+		const map = await mapPoints(source, kpiRequest(self, filters), x, y, audience);
 		return { jobcenter, axes, map };
 	});
 

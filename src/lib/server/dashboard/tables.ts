@@ -8,6 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
 import { today } from '$lib/server/clock';
 import { UNIT_LABELS, type Unit } from '$lib/server/kpi/catalogue';
+import { shownCount } from '$lib/server/kpi/present';
 import { numberFormat, type Cell, type Column, type Table } from '$lib/server/report/table';
 import type { channelsPage, detailPage, mapPage, overviewPage } from './pages';
 import type { Filters } from './view';
@@ -126,7 +127,7 @@ export function overviewExport(data: Data<typeof overviewPage>): PageExport {
 			UNIT_LABELS[c.unit][locale()],
 			...[c.value, c.previous].map((v) => rounded(v, c.unit)),
 			c.change === null ? null : Math.round(c.change * 10) / 10,
-			c.hidden ? null : c.n,
+			shownCount(c),
 			...[c.p25, c.median, c.p75].map((v) => rounded(v, c.unit)),
 			c.percentile
 		])

@@ -2,7 +2,7 @@
 // and is withheld below MIN_PEERS, like every KPI with a direction (no special case for it).
 import { describe, expect, it } from 'vitest';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
-import { learningPartners } from '$lib/server/report/partners';
+import { learningPartners } from '$lib/server/kpi/present/partners';
 import { compare, series, type KpiComparison } from './engine';
 import { isGoodPosition } from './stats';
 import { liveSource } from './source';

@@ -3,7 +3,7 @@ import { CHANNEL_IDS, type ChannelId } from '$lib/channels';
 import type { DB } from '$lib/server/db';
 import type { PracticeProfileTable } from '$lib/server/db/schema';
 import { audit, type Actor } from '$lib/server/auth/audit';
-import { memberLabel, type Member } from '$lib/server/kpi/visibility';
+import { memberLabel, type Member } from '$lib/server/kpi/present';
 import { m } from '$lib/paraglide/messages';
 import { choice, integer, list, multiline, shown, text, type Values } from '$lib/server/params';
 import { GOALS, type Goal } from './goals';

@@ -7,7 +7,8 @@ import { uiLocale } from '$lib/i18n/locale';
 import type { Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { kpi, KPIS, type Better, type KpiId, type Unit } from '$lib/server/kpi/catalogue';
-import { compare, KpiRequestError, type KpiRequest } from '$lib/server/kpi/engine';
+import { KpiRequestError, type KpiRequest } from '$lib/server/kpi/engine';
+import { ownValues } from '$lib/server/kpi/present';
 import { sourceFor } from '$lib/server/kpi/sources';
 import type { DataSource } from '$lib/server/kpi/types';
 import { getRound, type Round } from '$lib/server/rounds';
@@ -99,8 +100,8 @@ export async function roundChanges(
 			byJobcenter.set(id, null);
 			continue;
 		}
-		const current = await ownValues(now, request(round, id));
-		byJobcenter.set(id, kpiChanges(current, await ownValues(then, request(before, id))));
+		const current = await ownValuesOrNone(now, request(round, id));
+		byJobcenter.set(id, kpiChanges(current, await ownValuesOrNone(then, request(before, id))));
 	}
 	const { id, name, from, to, status } = before;
 	return { predecessor: { id, name, from, to, status }, byJobcenter };
@@ -117,13 +118,12 @@ function request(round: Round, jobcenterId: number): KpiRequest {
 }
 
 /** The jobcenter's own values; an empty map where the source does not know it (then nothing compares). */
-async function ownValues(
+async function ownValuesOrNone(
 	source: DataSource,
 	request: KpiRequest
 ): Promise<Map<KpiId, number | null>> {
 	try {
-		const { kpis } = await compare(source, request);
-		return new Map(kpis.map((k) => [k.id, k.value]));
+		return await ownValues(source, request);
 	} catch (e) {
 		if (e instanceof KpiRequestError) return new Map();
 		throw e;

@@ -5,11 +5,19 @@
 import { uiLocale } from '$lib/i18n/locale';
 import type { DB } from '$lib/server/db';
 import { KPIS, UNIT_LABELS, type Area, type KpiId } from '$lib/server/kpi/catalogue';
-import { compare, distribution, pairs, series, type Comparison } from '$lib/server/kpi/engine';
-import { forRole } from '$lib/server/kpi/visibility';
+import type { Comparison } from '$lib/server/kpi/engine';
+import {
+	comparisonsOf,
+	learningPartners,
+	mapPoints,
+	partnerLabel,
+	peerPosition,
+	shownDistribution,
+	shownKpi,
+	shownSeries
+} from '$lib/server/kpi/present';
 import { roundRequest, type Participant, type RoundContext } from './context';
 import { areaSummary, SUMMARY_KPIS } from './narrative';
-import { learningPartners, partnerLabel } from './partners';
 import { roundProfiles, type Profile } from '$lib/server/profiles/profiles';
 import { submissions } from './submissions';
 
@@ -24,11 +32,7 @@ export const MAP_AXES = {
 export async function participantComparisons(
 	context: RoundContext
 ): Promise<Map<number, Comparison>> {
-	const result = new Map<number, Comparison>();
-	for (const p of context.participants) {
-		result.set(p.id, await compare(context.source, roundRequest(context, p.id)));
-	}
-	return result;
+	return comparisonsOf(context.source, context.participants, (id) => roundRequest(context, id));
 }
 
 export async function jobcenterReport(db: DB, context: RoundContext, self: Participant) {
@@ -40,7 +44,6 @@ export async function jobcenterReport(db: DB, context: RoundContext, self: Parti
 
 	const cards = own.kpis.map((k, i) => {
 		const def = KPIS[i];
-		const shown = forRole(k, 'jobcenter');
 		return {
 			id: k.id,
 			area: k.area,
@@ -49,15 +52,7 @@ export async function jobcenterReport(db: DB, context: RoundContext, self: Parti
 			better: k.better,
 			label: def.label[locale],
 			description: def.description,
-			value: k.value,
-			n: k.n,
-			suppressed: k.suppressed && !shown.hidden,
-			hidden: shown.hidden,
-			quartile: shown.quartile,
-			percentile: shown.percentile,
-			p25: shown.peer?.p25 ?? null,
-			median: shown.peer?.median ?? null,
-			p75: shown.peer?.p75 ?? null
+			...peerPosition(shownKpi(k, 'jobcenter'))
 		};
 	});
 	const summary = AREAS.map((area) => ({
@@ -68,12 +63,15 @@ export async function jobcenterReport(db: DB, context: RoundContext, self: Parti
 	const charts = [];
 	for (const area of AREAS) {
 		for (const id of SUMMARY_KPIS[area]) {
-			const points = await series(source, request, id);
-			const spread = await distribution(source, request, id);
-			charts.push({ area, id, series: points, distribution: spread.values });
+			charts.push({
+				area,
+				id,
+				series: await shownSeries(source, request, id, 'jobcenter'),
+				distribution: await shownDistribution(source, request, id, 'jobcenter')
+			});
 		}
 	}
-	const map = await pairs(source, request, MAP_AXES.x, MAP_AXES.y);
+	const map = await mapPoints(source, request, MAP_AXES.x, MAP_AXES.y, 'jobcenter');
 
 	const partners = learningPartners(
 		self,

@@ -1,13 +1,13 @@
 /**
  * The round matrix: every participant × every KPI of a round, each cell with its value and its quartile
  * within the round, sorted by any KPI. The named version is for analysts; the handout version carries
- * pseudonyms only, and only what `forHandout` lets every participant see.
+ * pseudonyms only, and only what the presentation layer lets every participant see.
  */
 import type { Role } from '$lib/server/db/schema';
 import { KPIS, type Area, type Better, type KpiId, type Unit } from '$lib/server/kpi/catalogue';
 import type { Comparison } from '$lib/server/kpi/engine';
+import { audienceOf, shownKpi } from '$lib/server/kpi/present';
 import type { Quartile } from '$lib/server/kpi/stats';
-import { forHandout, forRole } from '$lib/server/kpi/visibility';
 import type { Direction, Judgement, KpiChange, RoundChanges } from './change';
 import type { Participant, RoundContext } from './context';
 import { participantComparisons } from './jobcenterReport';
@@ -80,7 +80,7 @@ export function buildMatrix(
 		code: named ? p.code : null,
 		kpis: comparisons
 			.get(p.id)!
-			.kpis.map((k) => (named ? forRole(k, options.role) : forHandout(k))),
+			.kpis.map((k) => shownKpi(k, named ? audienceOf(options.role) : 'handout')),
 		// In catalogue order, as the comparisons' KPIs.
 		changes: options.changes?.byJobcenter.get(p.id) ?? null
 	}));

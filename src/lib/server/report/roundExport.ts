@@ -2,8 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
 import { KPIS, UNIT_LABELS, type Area, type Kpi } from '$lib/server/kpi/catalogue';
-import { compare } from '$lib/server/kpi/engine';
-import { forRole } from '$lib/server/kpi/visibility';
+import { comparison, shownCount, shownKpi } from '$lib/server/kpi/present';
 import { roundRequest, type Participant, type RoundContext } from './context';
 import { AREAS, participantComparisons } from './jobcenterReport';
 import { numberFormat, type Table } from './table';
@@ -41,7 +40,8 @@ export async function roundExport(
 			...kpis.map((k) => ({ header: header(k, locale), numFmt: numberFormat(k.unit) }))
 		],
 		rows: people.map((p) => {
-			const values = comparisons.get(p.id)!.kpis;
+			// Only analysts export every participant, with every raw figure.
+			const values = comparisons.get(p.id)!.kpis.map((k) => shownKpi(k, 'analyst'));
 			return [
 				p.label,
 				...(named ? [p.code] : []),
@@ -61,7 +61,8 @@ export async function roundExport(
 }
 
 async function ownExport(context: RoundContext, self: Participant, locale: 'de' | 'en') {
-	const comparison = await compare(context.source, roundRequest(context, self.id));
+	// Whoever downloads it: a jobcenter's export holds what the jobcenter may see.
+	const own = await comparison(context.source, roundRequest(context, self.id), 'jobcenter');
 	const columns = [
 		{ header: m.export_col_kpi() },
 		{ header: m.export_col_unit(), width: 18 },
@@ -73,22 +74,20 @@ async function ownExport(context: RoundContext, self: Participant, locale: 'de' 
 		{ header: m.export_col_quartile() }
 	];
 	const rowsOf = (area: Area | null) =>
-		comparison.kpis
+		own.kpis
 			.filter((k) => area === null || k.area === area)
 			.map((k) => {
 				const def = KPIS.find((d) => d.id === k.id)!;
-				// Whoever downloads it: a jobcenter's export holds what the jobcenter may see.
-				const shown = forRole(k, 'jobcenter');
 				return [
 					...(area === null ? [AREA_TITLE[k.area]()] : []),
 					def.label[locale],
 					UNIT_LABELS[k.unit][locale],
 					k.value,
-					shown.hidden ? null : k.n,
-					shown.peer?.p25 ?? null,
-					shown.peer?.median ?? null,
-					shown.peer?.p75 ?? null,
-					shown.quartile
+					shownCount(k),
+					k.peer?.p25 ?? null,
+					k.peer?.median ?? null,
+					k.peer?.p75 ?? null,
+					k.quartile
 				];
 			});
 	return {

@@ -1,13 +1,12 @@
 /**
  * The round report for analysts: every KPI's distribution with each participant labelled, and the table of
  * participants × KPIs with quartiles. The handout version carries pseudonyms only, never a name or code,
- * and, since it goes to every participant however it is printed, follows the visibility layer as the
+ * and, since it goes to every participant however it is printed, follows the presentation layer as the
  * round matrix's handout does: no raw counts, no min/max, no values of a KPI with too few of them.
  */
 import { uiLocale } from '$lib/i18n/locale';
 import { KPIS, UNIT_LABELS } from '$lib/server/kpi/catalogue';
-import { isGoodPosition } from '$lib/server/kpi/stats';
-import { forHandout, forRole, isNormalised } from '$lib/server/kpi/visibility';
+import { comparableKpis, shownKpi, tableCell } from '$lib/server/kpi/present';
 import type { RoundContext } from './context';
 import { participantComparisons } from './jobcenterReport';
 
@@ -29,17 +28,13 @@ export async function roundReport(
 		}))
 		.sort((a, b) => a.label.localeCompare(b.label, 'de', { numeric: true }));
 
-	const shown = pseudonymised ? KPIS.filter((k) => isNormalised(k.unit)) : KPIS;
+	const audience = pseudonymised ? 'handout' : 'analyst';
+	const shown = comparableKpis(audience);
 	const kpis = shown.map((def) => {
 		const i = KPIS.indexOf(def);
 		const found = comparisons.get(people[0]?.id ?? -1)?.kpis[i];
-		const first = found && pseudonymised ? forRole(found, 'jobcenter') : found;
-		const cells = people.map((p) => {
-			const found = comparisons.get(p.id)!.kpis[i];
-			const k = pseudonymised ? forHandout(found) : found;
-			const quartile = k.value === null ? null : k.quartile;
-			return { value: k.value, quartile, good: isGoodPosition(def, quartile) };
-		});
+		const first = found && shownKpi(found, audience);
+		const cells = people.map((p) => tableCell(comparisons.get(p.id)!.kpis[i], audience));
 		return {
 			id: def.id,
 			area: def.area,

@@ -1,12 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorise, can } from '$lib/server/auth/authorise';
+import { authorise } from '$lib/server/auth/authorise';
 import { today } from '$lib/server/clock';
 import { labelled, roundChanges } from '$lib/server/report/change';
 import { reportEvents } from '$lib/server/events';
 import { roundContext } from '$lib/server/report/context';
 import { jobcenterReport } from '$lib/server/report/jobcenterReport';
 import { roundReport } from '$lib/server/report/roundReport';
+import { readParticipant, roundReader } from '$lib/server/rounds';
 import { choice, jobcenterCode, pathId, query, shown } from '$lib/server/params';
 import { db, kpiSource } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
@@ -26,10 +27,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = pathId(params.id);
 	const { jc, fassung, druck } = query(url.searchParams, REPORT_QUERY);
 	const context = id === null ? null : await roundContext(db(), kpiSource(), id);
-	const all = can(viewer, 'read_all');
-	// A round a jobcenter user is not in is answered exactly like one that does not exist.
-	const own = context?.participants.find((p) => p.id === viewer.jobcenterId);
-	if (!context || (!all && !own)) error(404, { message: m.round_not_found() });
+	const reader = roundReader(viewer, context?.participants ?? null);
+	if (!context || !reader) error(404, { message: m.round_not_found() });
+	const { all, own } = reader;
 	const { round } = context;
 	const header = {
 		round: { id: round.id, name: round.name, from: round.from, to: round.to, status: round.status },
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		plain: druck === 'pdf'
 	};
 	if (!all && own && fassung === HANDOUT && jc === null) {
-		// The handout is for the participants: pseudonyms only, and what the visibility layer allows.
+		// The handout is for the participants: pseudonyms only, and what the presentation layer allows.
 		return {
 			...header,
 			kind: 'round' as const,
@@ -51,15 +51,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			events: await reportEvents(db(), viewer, round, 'handout')
 		};
 	}
-	if (!all && own) {
-		// Jobcenter users open their own report and the handout only.
-		if (jc === null)
-			redirect(303, `/rounds/${round.id}/bericht?jc=${encodeURIComponent(own.code)}`);
-		if (jc !== own.code) error(403, { message: m.error_403() });
-	}
-	if (jc !== null) {
-		const self = context.participants.find((p) => p.code === jc);
-		if (!self) error(404, { message: m.report_not_participant({ code: shown(jc) }) });
+	const self = readParticipant(reader, context.participants, jc);
+	if (self === 'forbidden') error(403, { message: m.error_403() });
+	if (self === 'not_participant')
+		error(404, { message: m.report_not_participant({ code: shown(jc ?? '') }) });
+	// Jobcenter users open their own report and the handout only.
+	if (!all && jc === null && self)
+		redirect(303, `/rounds/${round.id}/bericht?jc=${encodeURIComponent(self.code)}`);
+	if (self) {
 		return {
 			...header,
 			kind: 'jobcenter' as const,

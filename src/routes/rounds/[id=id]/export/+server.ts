@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorise, can } from '$lib/server/auth/authorise';
+import { authorise } from '$lib/server/auth/authorise';
 import { audit } from '$lib/server/auth/audit';
 import { roundContext } from '$lib/server/report/context';
 import { roundExport, type ExportView } from '$lib/server/report/roundExport';
 import { toCsv, toXlsx } from '$lib/server/report/table';
+import { readParticipant, roundReader } from '$lib/server/rounds';
 import { choice, jobcenterCode, pathId, query, shown } from '$lib/server/params';
 import { db, kpiSource } from '$lib/server/startup';
 import type { RequestHandler } from './$types';
@@ -24,21 +25,15 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const format = chosen ?? 'csv';
 	const id = pathId(params.id);
 	const context = id === null ? null : await roundContext(db(), kpiSource(), id);
-	const analyst = can(viewer, 'read_all');
-	// A round a jobcenter user is not in is answered exactly like one that does not exist.
-	const own = context?.participants.find((p) => p.id === viewer.jobcenterId);
-	if (!context || (!analyst && !own)) error(404, { message: m.round_not_found() });
-	let view: ExportView;
-	if (!analyst && own) {
-		if (jc !== null && jc !== own.code) error(403, { message: m.error_403() });
-		view = { kind: 'own', self: own };
-	} else if (jc !== null) {
-		const self = context.participants.find((p) => p.code === jc);
-		if (!self) error(404, { message: m.report_not_participant({ code: shown(jc) }) });
-		view = { kind: 'own', self };
-	} else {
-		view = { kind: fassung === 'teilnehmende' ? 'pseudonymised' : 'named' };
-	}
+	const reader = roundReader(viewer, context?.participants ?? null);
+	if (!context || !reader) error(404, { message: m.round_not_found() });
+	const self = readParticipant(reader, context.participants, jc);
+	if (self === 'forbidden') error(403, { message: m.error_403() });
+	if (self === 'not_participant')
+		error(404, { message: m.report_not_participant({ code: shown(jc ?? '') }) });
+	const view: ExportView = self
+		? { kind: 'own', self }
+		: { kind: fassung === 'teilnehmende' ? 'pseudonymised' : 'named' };
 	const { sheets, all } = await roundExport(context, view);
 	await audit(
 		db(),

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { CHANNELS } from '$lib/channels';
 import { m } from '$lib/paraglide/messages';
-import { authorise, can, type Viewer } from '$lib/server/auth/authorise';
+import { authorise, type Viewer } from '$lib/server/auth/authorise';
 import { CLOSED } from '$lib/server/lifecycle';
 import { form, jobcenterCode, pathId, query, shown } from '$lib/server/params';
 import {
@@ -14,7 +14,7 @@ import {
 	saveProfile,
 	SHORT_MAX
 } from '$lib/server/profiles/profiles';
-import { getRound, type Round } from '$lib/server/rounds';
+import { getRound, readParticipant, roundReader, type Round } from '$lib/server/rounds';
 import { db } from '$lib/server/startup';
 import type { Actions, PageServerLoad } from './$types';
 import { fieldLabel, isEmpty } from './fields';
@@ -26,17 +26,13 @@ import { fieldLabel, isEmpty } from './fields';
 async function target(viewer: Viewer, idParam: string, jc: string | null) {
 	const id = pathId(idParam);
 	const round = id === null ? null : await getRound(db(), id);
-	const all = can(viewer, 'read_all');
-	const own = round?.participants.find((p) => p.id === viewer.jobcenterId);
-	if (!round || (!all && !own)) error(404, { message: m.round_not_found() });
-	if (!all) {
-		if (jc !== null && jc !== own!.code) error(403, { message: m.error_403() });
-		return { round, jobcenter: own!, all };
-	}
-	if (jc === null) return { round, jobcenter: null, all };
-	const named = round.participants.find((p) => p.code === jc);
-	if (!named) error(404, { message: m.report_not_participant({ code: shown(jc) }) });
-	return { round, jobcenter: named, all };
+	const reader = roundReader(viewer, round?.participants ?? null);
+	if (!round || !reader) error(404, { message: m.round_not_found() });
+	const jobcenter = readParticipant(reader, round.participants, jc);
+	if (jobcenter === 'forbidden') error(403, { message: m.error_403() });
+	if (jobcenter === 'not_participant')
+		error(404, { message: m.report_not_participant({ code: shown(jc ?? '') }) });
+	return { round, jobcenter, all: reader.all };
 }
 
 function roundHeader(round: Round) {

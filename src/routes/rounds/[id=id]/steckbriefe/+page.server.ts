@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorise, can } from '$lib/server/auth/authorise';
+import { authorise } from '$lib/server/auth/authorise';
 import { CLOSED } from '$lib/server/lifecycle';
 import { pathId } from '$lib/server/params';
 import { roundContext } from '$lib/server/report/context';
 import { roundProfiles, visibleProfiles } from '$lib/server/profiles/profiles';
+import { roundReader } from '$lib/server/rounds';
 import { db, kpiSource } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
 
@@ -12,10 +13,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const viewer = authorise(locals, 'read');
 	const id = pathId(params.id);
 	const context = id === null ? null : await roundContext(db(), kpiSource(), id);
-	const all = can(viewer, 'read_all');
-	// A round a jobcenter user is not in is answered exactly like one that does not exist.
-	const own = context?.participants.find((p) => p.id === viewer.jobcenterId);
-	if (!context || (!all && !own)) error(404, { message: m.round_not_found() });
+	const reader = roundReader(viewer, context?.participants ?? null);
+	if (!context || !reader) error(404, { message: m.round_not_found() });
+	const { all, own } = reader;
 	const { round, participants } = context;
 	const stored = await roundProfiles(db(), round.id);
 	const profiles = visibleProfiles(participants, stored, { all, jobcenterId: viewer.jobcenterId });

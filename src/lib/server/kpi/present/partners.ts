@@ -4,8 +4,8 @@
  * where they opted in, by name to the members of their own ring.
  */
 import type { Better, KpiId } from '$lib/server/kpi/catalogue';
-import { quartilePosition, type PeerStats } from '$lib/server/kpi/stats';
-import { memberLabel } from '$lib/server/kpi/visibility';
+import { quartilePosition, type PeerStats } from '../stats';
+import { memberLabel } from '../visibility';
 
 export interface PartnerCandidate {
 	id: number;
