@@ -81,12 +81,19 @@ export async function nativePreviewOf(db: DB, staged: Staged<NativeStaged>, lang
 			warningCount: f.warnings.length,
 			rows: f.rows.map((row) => {
 				const before = stored.get(`${f.channel}|${row.month}`);
+				// A daily series' value replaces this file's sum over posts: said at the figure, too.
+				const overridden = new Set(
+					f.warnings
+						.filter((w) => w.code === 'native_overridden' && w.month === row.month)
+						.map((w) => w.detail?.split('|')[0])
+				);
 				return {
 					month: row.month,
 					diffs: (Object.entries(row.values) as [Metric, number][]).map(([metric, after]) => ({
 						metric,
 						before: (before?.[metric] as number | null | undefined) ?? null,
-						after
+						after,
+						overridden: overridden.has(metric)
 					}))
 				};
 			})
