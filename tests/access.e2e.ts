@@ -83,6 +83,7 @@ const ACTIONS: Record<string, [number, number, number, number]> = {
 	'/rounds?/close': [303, 403, 400, 400],
 	'/rounds?/reopen': [303, 403, 400, 400],
 	'/upload?/preview': [303, 400, 400, 400],
+	'/upload?/recheck': [303, 400, 400, 400],
 	'/upload?/commit': [303, 400, 400, 400],
 	'/upload?/cancel': [303, 400, 400, 400],
 	'/uploads?/undo': [303, 400, 400, 400],

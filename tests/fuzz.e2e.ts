@@ -312,7 +312,17 @@ function actions(): Record<string, ActionFuzz> {
 		'/rounds?/close': { writes: true, fields: { id: noId } },
 		'/rounds?/reopen': { writes: true, fields: { id: noId } },
 		// A dry run: it checks the file and stages it, it writes no table.
-		'/upload?/preview': { writes: false, fields: {}, file: true },
+		'/upload?/preview': {
+			writes: false,
+			fields: { jobcenter: code, von: junk, bis: junk },
+			file: true
+		},
+		// A re-check of staged exports: without them (a junk token) it only answers.
+		'/upload?/recheck': {
+			writes: false,
+			fields: { von: junk, bis: junk, 'kanal-0': junk, 'kanal-1': junk },
+			query: { token: junk }
+		},
 		'/upload?/commit': { writes: true, fields: {}, query: { token: junk } },
 		'/upload?/cancel': { writes: true, fields: {}, query: { token: junk } },
 		'/uploads?/undo': { writes: true, fields: { id: noId } },
@@ -385,6 +395,14 @@ const fileContent: Arbitrary<Buffer> = fc.oneof(
 		.array(fc.array(junk, { maxLength: 8 }), { maxLength: 20 })
 		.map((lines) =>
 			Buffer.from(['jobcenter;monat;kanal;follower', ...lines.map((l) => l.join(';'))].join('\r\n'))
+		),
+	// A Meta post export's header, so that the platform exports' path gets junk too.
+	fc
+		.array(fc.array(junk, { maxLength: 6 }), { maxLength: 20 })
+		.map((lines) =>
+			Buffer.from(
+				['Post ID,Page ID,Publish time,Views,Reach', ...lines.map((l) => l.join(','))].join('\n')
+			)
 		)
 );
 
@@ -454,7 +472,12 @@ async function send(
 	let data: string | undefined;
 	const headers: Record<string, string> = { accept: 'text/html', origin: ORIGIN };
 	if (options.file) {
-		multipart = { file: { name: 'fuzz.csv', mimeType: 'text/csv', buffer: options.file } };
+		// The form's fields go along, one value each, as the upload form sends them.
+		const fields = Object.entries(options.form ?? {}).map(([k, v]) => [k, [v].flat()[0] ?? '']);
+		multipart = {
+			...Object.fromEntries(fields),
+			file: { name: 'fuzz.csv', mimeType: 'text/csv', buffer: options.file }
+		};
 	} else if (method === 'POST') {
 		// Repeated names (several jobcenters, channels) need the encoded body itself.
 		data = search(options.form ?? {});

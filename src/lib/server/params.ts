@@ -119,6 +119,18 @@ export function month(): Field<Month | null> {
 	};
 }
 
+/** A calendar day `YYYY-MM-DD` (as `<input type=date>` sends it); absent or empty is null. */
+export function day(): Field<string | null> {
+	return ([value = ''], name) => {
+		const trimmed = value.trim();
+		if (trimmed === '') return null;
+		const parsed = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) && new Date(`${trimmed}T00:00:00Z`);
+		if (!parsed || Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(trimmed))
+			throw new ParamError(name, m.param_bad_day({ value: shown(value) }));
+		return trimmed;
+	};
+}
+
 /** A month `YYYY-MM` from `earliest` to `latest`; absent or empty is null. */
 export function monthWithin(earliest: Month, latest: Month): Field<Month | null> {
 	const read = month();

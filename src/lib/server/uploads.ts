@@ -18,6 +18,8 @@ export interface UploadEntry {
 		delimiter?: string;
 		numberStyle?: string;
 		format?: string;
+		/** A platform export upload's files (`format: 'native'`). */
+		files?: { name: string; format: string; channel?: string | null }[];
 	} | null;
 	userEmail: string | null;
 	/** How many jobcenters' rows it changed, and the first of them by name (not for jobcenter users). */

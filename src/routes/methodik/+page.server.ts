@@ -1,5 +1,6 @@
 import { uiLocale } from '$lib/i18n/locale';
 import { authorise } from '$lib/server/auth/authorise';
+import { formatTable } from '$lib/server/ingest/native/formats';
 import { KPIS, UNIT_LABELS } from '$lib/server/kpi/catalogue';
 import { SIZE_NEIGHBOURS } from '$lib/server/kpi/peers';
 import { readKpiSettings } from '$lib/server/kpi/settings';
@@ -19,5 +20,5 @@ export const load: PageServerLoad = async ({ locals }) => {
 		unit: UNIT_LABELS[k.unit][locale],
 		formula: formulaText(k.formula, locale, settings.fteHoursPerMonth)
 	}));
-	return { kpis, settings, sizeNeighbours: SIZE_NEIGHBOURS };
+	return { kpis, settings, sizeNeighbours: SIZE_NEIGHBOURS, exportFormats: formatTable() };
 };

@@ -60,7 +60,8 @@ export const WARNING_CODES = [
 	'native_outside_period',
 	'native_overridden',
 	'native_partial_month',
-	'native_current_month'
+	'native_current_month',
+	'native_period_contradicts'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -371,6 +372,16 @@ const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 				`${monthName(month, 'de')} ist noch nicht abgeschlossen und wird nicht gespeichert.`
 		),
 		(d) => `${monthName(parts(d)[0], 'en')} has not ended yet and is not stored.`
+	],
+	native_period_contradicts: [
+		de(
+			([nf, nt, sf, st]) =>
+				`Im Dateinamen steht der Zeitraum ${dateName(nf, 'de')} bis ${dateName(nt, 'de')}, angegeben ist ${dateName(sf, 'de')} bis ${dateName(st, 'de')}. Verwendet wird der Zeitraum aus dem Dateinamen, denn ihn hat die Plattform beim Export geschrieben. Stimmt er nicht, benennen Sie die Datei um.`
+		),
+		(d) => {
+			const [nf, nt, sf, st] = parts(d);
+			return `The file name carries the period ${dateName(nf, 'en')} to ${dateName(nt, 'en')}, the period given is ${dateName(sf, 'en')} to ${dateName(st, 'en')}. The file name's period is used, as the platform wrote it when exporting. If it is wrong, rename the file.`;
+		}
 	],
 	unknown_header: [
 		() => 'Unbekannte Spalte; sie wird ignoriert.',

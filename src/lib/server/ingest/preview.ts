@@ -67,7 +67,11 @@ const REASONS: Record<IssueCode, [de: string, en: string]> = {
 	native_outside_period: ['Außerhalb des Zeitraums', 'Outside the period'],
 	native_overridden: ['Aus der Tagesreihe', 'From the daily series'],
 	native_partial_month: ['Monat unvollständig', 'Month incomplete'],
-	native_current_month: ['Monat nicht abgeschlossen', 'Month not finished']
+	native_current_month: ['Monat nicht abgeschlossen', 'Month not finished'],
+	native_period_contradicts: [
+		'Zeitraum widerspricht dem Dateinamen',
+		'Period contradicts the file name'
+	]
 };
 
 export function reasonOf(code: IssueCode, lang: Lang): string {

@@ -14,7 +14,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const viewer = authorise(locals, 'read');
 	const dir = stagingDir(config().databasePath);
 	const staged = findStaged<IngestResult>(dir, url.searchParams.get('token'), viewer.userId);
-	if (!staged) error(404, { message: m.upload_expired() });
+	// Platform exports list their problems per file on the preview; they have no such download.
+	if (!staged || !('errors' in staged.result)) error(404, { message: m.upload_expired() });
 	const { errors, warnings } = staged.result;
 	const name = staged.meta.fileName.replace(/\.\w+$/, '');
 	return csvDownload(errorCsv([...errors, ...warnings], uiLocale()), `Fehler-${name}.csv`);

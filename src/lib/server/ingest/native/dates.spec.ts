@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOf, parseDay, parseUtcTimeAsBerlinDay, periodFromFileName } from './dates';
+import {
+	monthsOf,
+	parseDay,
+	parseUtcTimeAsBerlinDay,
+	periodFromFileName,
+	slashOrderOf
+} from './dates';
 
 describe('parseDay', () => {
 	it('reads the spellings of the platforms and of German Excel, ignoring the time', () => {
@@ -44,5 +50,20 @@ describe('monthsOf', () => {
 			{ month: '2025-02', from: '2025-02-01', to: '2025-02-28', whole: true },
 			{ month: '2025-03', from: '2025-03-01', to: '2025-03-31', whole: true }
 		]);
+	});
+});
+
+describe('slashOrderOf', () => {
+	it('decides day-first or month-first from all of a file’s dates, else keeps the platform’s order', () => {
+		expect(slashOrderOf(['01/07/2025 09:15', '01/21/2025 14:02'])).toBe('mdy');
+		expect(slashOrderOf(['07/01/2025 09:15', '21/01/2025 14:02'])).toBe('dmy');
+		// Every part 12 or less: nothing proves the order, Meta's own (or the one given) holds.
+		expect(slashOrderOf(['01/07/2025', '02/03/2025'])).toBe('mdy');
+		expect(slashOrderOf(['01/07/2025', '02/03/2025'], 'dmy')).toBe('dmy');
+		// Proof both ways is no proof: the platform's order, and the odd cells become unreadable.
+		expect(slashOrderOf(['13/01/2025', '01/13/2025'])).toBe('mdy');
+		expect(slashOrderOf(['2025-01-14', 'Lifetime'])).toBe('mdy');
+		expect(parseDay('21/01/2025 14:02', 'dmy')).toBe('2025-01-21');
+		expect(parseDay('21/01/2025 14:02', 'mdy')).toBeNull();
 	});
 });

@@ -23,19 +23,41 @@ function day(year: string, month: string, date: string): Day | null {
 	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text) ? text : null;
 }
 
+/** Which part of `a/b/YYYY` is the month: `mdy` as Meta writes it, `dmy` after a German re-save. */
+export type SlashOrder = 'mdy' | 'dmy';
+
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:$|\s)/;
+
+/**
+ * The order of a file's slashed dates, decided from all of them: a first part above 12 proves
+ * day-first, a second part above 12 month-first; a file that proves neither (or both) keeps the
+ * platform's own order, so that one odd cell does not turn every other date around.
+ */
+export function slashOrderOf(raws: Iterable<string>, platform: SlashOrder = 'mdy'): SlashOrder {
+	let dayFirst = false;
+	let monthFirst = false;
+	for (const raw of raws) {
+		const m = SLASHED.exec(raw.trim());
+		if (!m) continue;
+		if (Number(m[1]) > 12) dayFirst = true;
+		if (Number(m[2]) > 12) monthFirst = true;
+	}
+	return dayFirst !== monthFirst ? (dayFirst ? 'dmy' : 'mdy') : platform;
+}
+
 /**
  * The day of a cell: `2025-01-14…` and `2025/01/14` (ISO-like, the time part ignored, as Meta's
  * daily series shift it with daylight saving), `14.01.2025 09:30` (German Excel's re-save) and
- * `01/14/2025 09:30` (Meta's US-style publish time).
+ * `01/14/2025 09:30` (Meta's US-style publish time; `14/01/2025` with `order` `dmy`).
  */
-export function parseDay(raw: string): Day | null {
+export function parseDay(raw: string, order: SlashOrder = 'mdy'): Day | null {
 	const text = raw.trim();
 	let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T\s])/.exec(text);
 	if (m) return day(m[1], m[2], m[3]);
 	m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|\s)/.exec(text);
 	if (m) return day(m[3], m[2], m[1]);
-	m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:$|\s)/.exec(text);
-	if (m) return day(m[3], m[1], m[2]);
+	m = SLASHED.exec(text);
+	if (m) return order === 'mdy' ? day(m[3], m[1], m[2]) : day(m[3], m[2], m[1]);
 	return null;
 }
 

@@ -8,7 +8,7 @@ import { IssueLog } from '../issues';
 import type { Issue } from '../messages';
 import { CsvSyntaxError } from '../records';
 import { unreadable } from '../validate-file';
-import { periodFromFileName, type Period } from './dates';
+import { periodFromFileName, slashOrderOf, type Period } from './dates';
 import { repeats, type FormatId } from './formats';
 import { dailyMonths, postMonths, type MetricValues, type MonthlyFigures } from './months';
 import { MAX_RECORDS, readExport, type NativeTable } from './read';
@@ -16,6 +16,8 @@ import { MAX_RECORDS, readExport, type NativeTable } from './read';
 export interface NativeFile {
 	name: string;
 	source: ByteSource;
+	/** The channel the user chose for this file; over `Stated.channel`, which holds for every file. */
+	channel?: ChannelId | null;
 }
 
 export interface NativeFileResult {
@@ -26,6 +28,8 @@ export interface NativeFileResult {
 	period: (Period & { source: 'file-name' | 'user' | 'days' }) | null;
 	/** Which export column feeds which metric (for `posts`: the column whose rows are counted). */
 	mapping: { column: string; metric: Metric }[];
+	/** A Meta daily series' title line (`Facebook reach`), as the file writes it. */
+	title: string | null;
 	/** A Meta daily series' figure that Benchlearn does not store, as its title names it. */
 	notUsed: string | null;
 	/** The complete months, stored; the others skipped with the reason. */
@@ -99,6 +103,7 @@ function empty(fileName: string): NativeFileResult {
 		dialect: null,
 		period: null,
 		mapping: [],
+		title: null,
 		notUsed: null,
 		months: [],
 		skipped: [],
@@ -150,6 +155,7 @@ export async function readNativeFile(
 	sha256 = table.sha256;
 	Object.assign(result, {
 		format: table.format.id,
+		title: table.title,
 		dialect: { encoding: table.encoding, delimiter: table.delimiter }
 	});
 	if (table.truncated) log.add(fileIssue('native_too_long', String(MAX_RECORDS)));
@@ -175,7 +181,7 @@ export async function readNativeFile(
 		metric: metric as Metric
 	}));
 
-	const given = options.channel ?? null;
+	const given = file.channel ?? options.channel ?? null;
 	if (given && fileChannel && given !== fileChannel) {
 		const names = `${channelName(given)}|${channelName(fileChannel)}`;
 		log.add(fileIssue('native_channel_contradicts', names));
@@ -185,13 +191,21 @@ export async function readNativeFile(
 	viewsDiffer(table, log);
 
 	let figures: MonthlyFigures;
-	const ctx = { table, mapping, current };
+	const dayColumn = table.fields.indexOf(table.format.day);
+	const order = slashOrderOf(table.records.map((r) => r.cells[dayColumn] ?? ''));
+	const ctx = { table, mapping, current, order };
 	if (table.format.rows === 'posts') {
 		const named = periodFromFileName(file.name);
-		const period = named ?? options.period ?? null;
+		const stated = options.period ?? null;
+		const period = named ?? stated;
 		if (!period) {
 			log.add(fileIssue('native_no_period'));
 			return done();
+		}
+		// The platform wrote the name's period; a different one stated is named, not dropped unseen.
+		if (named && stated && (named.from !== stated.from || named.to !== stated.to)) {
+			const detail = [named.from, named.to, stated.from, stated.to].join('|');
+			log.add(fileIssue('native_period_contradicts', detail));
 		}
 		result.period = { ...period, source: named ? 'file-name' : 'user' };
 		figures = postMonths(ctx, period);

@@ -1,7 +1,7 @@
 /** The platforms' exports Benchlearn reads: how each is recognised by its header and which of its columns feeds which metric. */
 import type { ChannelId } from '$lib/channels';
 import type { Metric } from '$lib/server/db/schema';
-import { lookup, NATIVE_COLUMNS, normalise, type NativeField } from '../aliases';
+import { lookup, META_DAILY_TITLES, NATIVE_COLUMNS, normalise, type NativeField } from '../aliases';
 
 export type FormatId =
 	| 'meta-posts'
@@ -150,4 +150,31 @@ export function repeats(cells: string[]): { field: NativeField; first: number; i
 export function detectFormat(cells: string[]): NativeFormat | null {
 	const fields = new Set(nativeFields(cells));
 	return FORMATS.find((f) => f.recognisedBy.every((c) => fields.has(c))) ?? null;
+}
+
+/**
+ * The formats as the Methodik explains them: the English header names, and which column feeds
+ * which metric; a Meta daily series' metric comes from its title line.
+ */
+export function formatTable() {
+	const header = (field: NativeField) => NATIVE_COLUMNS[field][0];
+	return FORMATS.map((f) => ({
+		id: f.id,
+		channel: f.channel,
+		rows: f.rows,
+		recognisedBy: f.recognisedBy.map(header),
+		metrics:
+			f.id === 'meta-daily'
+				? Object.entries(META_DAILY_TITLES).map(([metric, titles]) => ({
+						metric: metric as Metric,
+						column: titles.join(' / '),
+						fromTitle: true
+					}))
+				: Object.entries(f.metrics).map(([metric, field]) => ({
+						metric: metric as Metric,
+						column: header(field),
+						fromTitle: false
+					})),
+		lastDayValue: f.lastDayValue ?? []
+	}));
 }

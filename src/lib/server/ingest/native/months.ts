@@ -11,6 +11,7 @@ import {
 	parseDay,
 	parseUtcTimeAsBerlinDay,
 	type Day,
+	type SlashOrder,
 	type Period
 } from './dates';
 import type { NativeTable } from './read';
@@ -35,6 +36,8 @@ interface Context {
 	/** Which column feeds which metric (`posts` counts rows). */
 	mapping: Partial<Record<Metric, NativeField>>;
 	current: Month;
+	/** How the file's slashed dates are ordered, decided from all of them (`slashOrderOf`). */
+	order: SlashOrder;
 }
 
 /** A value per metric and month, and how many rows lacked one. */
@@ -64,7 +67,7 @@ function readValue(ctx: Context, cells: string[], metric: Metric, line: number, 
 function dayOf(ctx: Context, cells: string[], line: number, issues: Issue[]): Day | null {
 	const index = ctx.table.fields.indexOf(ctx.table.format.day);
 	const raw = cells[index] ?? '';
-	const day = ctx.table.format.utc ? parseUtcTimeAsBerlinDay(raw) : parseDay(raw);
+	const day = ctx.table.format.utc ? parseUtcTimeAsBerlinDay(raw) : parseDay(raw, ctx.order);
 	if (!day)
 		issues.push({ line, column: ctx.table.names[index], value: raw, code: 'native_bad_date' });
 	return day;

@@ -74,7 +74,11 @@ export async function importNativeFiles(
 						.digest('hex'),
 					dialect: {
 						format: 'native' as const,
-						files: results.map((r) => ({ name: r.fileName, format: r.format ?? '' }))
+						files: results.map((r) => ({
+							name: r.fileName,
+							format: r.format ?? '',
+							channel: r.channel
+						}))
 					}
 				};
 	// A figure's warning goes to the file that brought the row, with the row's month.

@@ -1,4 +1,5 @@
 /** The thread of a native import: its own connection, the staged files through `importNativeFiles`, the result posted back. */
+import type { ChannelId } from '$lib/channels';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, sqliteOf } from '$lib/server/db';
 import { writeFault } from '$lib/server/db/faults';
@@ -12,7 +13,7 @@ export interface NativeJob {
 	job: 'benchlearn-native-import';
 	databasePath: string;
 	/** The staged files with the names the user gave them (Meta and X write the period there). */
-	files: { path: string; name: string }[];
+	files: { path: string; name: string; channel?: ChannelId | null }[];
 	options: NativeOptions;
 	busyTimeoutMs: number;
 }
@@ -31,6 +32,7 @@ async function run({ databasePath, files, options, busyTimeoutMs }: NativeJob): 
 	try {
 		const sources = files.map((f) => ({
 			name: f.name,
+			channel: f.channel,
 			source: () => {
 				current = f.name;
 				return fileSource(f.path)();

@@ -10,7 +10,7 @@ export interface NativeUpload {
 	fileName: string;
 	sha256: string;
 	/** What the upload list shows: the files with their formats. */
-	dialect: { format: 'native'; files: { name: string; format: string }[] };
+	dialect: { format: 'native'; files: { name: string; format: string; channel: string | null }[] };
 }
 
 export interface NativeWritten extends Counts {
