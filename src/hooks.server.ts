@@ -150,7 +150,8 @@ const viewer: Handle = async ({ event, resolve }) => {
 	if (token && !event.locals.viewer) clearSessionCookie(event.cookies, event.url);
 	// The PDF command line opens one report with a one-shot token instead of a password.
 	event.locals.viewer ??= await redeemReportToken(db(), event.url);
-	if (!event.locals.viewer && !PUBLIC_PATHS.includes(event.url.pathname)) return loginRedirect(event);
+	if (!event.locals.viewer && !PUBLIC_PATHS.includes(event.url.pathname))
+		return loginRedirect(event);
 	return resolve(event);
 };
 

@@ -30,13 +30,9 @@ const ALLOWED: Record<string, string> = {
 	'src/lib/server/ingest/workbook.spec.ts': 'one reader, its workbook fixtures shared',
 	'src/lib/server/rounds.spec.ts': 'one module, its register fixture shared',
 
-	// Being split right now by other branches of issue #14; the lead empties this part on merge.
-	'src/routes/upload/Preview.svelte': 'split on the nativeweb branch',
-	'src/routes/upload/+page.server.ts': 'split on the nativeweb branch',
-	'src/routes/kpi/[id]/+page.svelte': 'split on the routes branch',
-	'src/routes/Filters.svelte': 'split on the routes branch',
-	'src/routes/rounds/[id]/bericht/JobcenterReport.svelte': 'split on the present branch',
-	'src/routes/rounds/[id]/bericht/RoundReport.svelte': 'split on the present branch'
+	// Not split yet: the two report layouts, left for the session that finishes issue #14.
+	'src/routes/rounds/[id=id]/bericht/JobcenterReport.svelte': 'one printed report, not split yet',
+	'src/routes/rounds/[id=id]/bericht/RoundReport.svelte': 'one printed report, not split yet'
 };
 
 function sourceFiles(dir: string): string[] {

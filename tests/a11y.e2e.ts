@@ -5,17 +5,50 @@ import { ensureAdmin, signIn, type Role } from './session';
 /** Every page a person can reach, per role; the scan must find no serious or critical violation (WCAG 2.1 AA). */
 const PAGES: Record<Role | 'anonymous', string[]> = {
 	anonymous: ['/login', '/impressum', '/datenschutz', '/barrierefreiheit'],
-	jobcenter: ['/', '/kpi/engagement_rate_pct', '/karte', '/kanaele', '/konto', '/methodik', '/meine-runden', '/ereignisse'],
-	analyst: ['/', '/?seite=2', '/?suche=kreis&land=NW', '/?suche=keins', '/jobcenter?seite=2&bearbeiten=05754', '/jobcenter?suche=kreis&land=NW&gespeichert=01002', '/jobcenter?suche=keins', '/?jc=05754', '/kpi/reach_per_1000_elb?jc=05754', '/karte?jc=05754', '/kanaele?jc=05754', '/protokoll', '/rounds', '/ereignisse', '/datenstand'],
+	jobcenter: [
+		'/',
+		'/kpi/engagement_rate_pct',
+		'/karte',
+		'/kanaele',
+		'/konto',
+		'/methodik',
+		'/meine-runden',
+		'/ereignisse'
+	],
+	analyst: [
+		'/',
+		'/?seite=2',
+		'/?suche=kreis&land=NW',
+		'/?suche=keins',
+		'/jobcenter?seite=2&bearbeiten=05754',
+		'/jobcenter?suche=kreis&land=NW&gespeichert=01002',
+		'/jobcenter?suche=keins',
+		'/?jc=05754',
+		'/kpi/reach_per_1000_elb?jc=05754',
+		'/karte?jc=05754',
+		'/kanaele?jc=05754',
+		'/protokoll',
+		'/rounds',
+		'/ereignisse',
+		'/datenstand'
+	],
 	admin: ['/admin/benutzer']
 };
 
 async function scan(page: Page, url: string) {
 	await page.goto(url);
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${url}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+		.map(
+			(v) =>
+				`${url}: ${v.id} (${v.impact}) ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')}`
+		);
 }
 
 for (const [role, urls] of Object.entries(PAGES)) {

@@ -109,7 +109,12 @@ test('every route and every form action has an entry in the matrix', () => {
 	expect(Object.keys(ACTIONS).sort()).toEqual(actionUrls());
 });
 
-async function statusOf(request: APIRequestContext, method: 'GET' | 'POST', url: string, baseURL: string) {
+async function statusOf(
+	request: APIRequestContext,
+	method: 'GET' | 'POST',
+	url: string,
+	baseURL: string
+) {
 	const response = await request.fetch(concrete(url), {
 		method,
 		maxRedirects: 0,
@@ -135,7 +140,10 @@ for (const [index, viewer] of VIEWERS.entries()) {
 			expected[`GET ${url}`] = statuses[index];
 		}
 		await page.goto('/');
-		await page.screenshot({ path: `test-results/screenshots/access-${viewer}.png`, fullPage: true });
+		await page.screenshot({
+			path: `test-results/screenshots/access-${viewer}.png`,
+			fullPage: true
+		});
 		for (const [url, statuses] of Object.entries(ACTIONS)) {
 			seen[`POST ${url}`] = await statusOf(request, 'POST', url, baseURL!);
 			expected[`POST ${url}`] = statuses[index];
@@ -144,8 +152,13 @@ for (const [index, viewer] of VIEWERS.entries()) {
 	});
 }
 
-test('a request without a session that does not ask for HTML gets 401, not a redirect', async ({ request }) => {
-	const response = await request.get('/', { headers: { accept: 'application/json' }, maxRedirects: 0 });
+test('a request without a session that does not ask for HTML gets 401, not a redirect', async ({
+	request
+}) => {
+	const response = await request.get('/', {
+		headers: { accept: 'application/json' },
+		maxRedirects: 0
+	});
 	expect(response.status()).toBe(401);
 	expect(await response.json()).toEqual({ message: 'Bitte melden Sie sich an.' });
 });

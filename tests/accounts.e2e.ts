@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, ensureAdmin, signIn } from './session';
 
-test('the login page lists the demo accounts, refuses a wrong password and signs in', async ({ page }) => {
+test('the login page lists the demo accounts, refuses a wrong password and signs in', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/login$/);
 	const demo = page.getByRole('region', { name: 'Demo-Zugänge' });
@@ -21,7 +23,9 @@ test('the login page lists the demo accounts, refuses a wrong password and signs
 	await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
 });
 
-test('after signing in, the user returns to the page they asked for; signing out ends the session', async ({ page }) => {
+test('after signing in, the user returns to the page they asked for; signing out ends the session', async ({
+	page
+}) => {
 	await page.goto('/konto');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fkonto$/);
 	await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS.jobcenter.email);
@@ -42,17 +46,28 @@ test('after signing in, the user returns to the page they asked for; signing out
 	await expect(page).toHaveURL(/\/login/);
 });
 
-test('a jobcenter user sees only its own figures and can opt in to be named in its ring', async ({ page }) => {
+test('a jobcenter user sees only its own figures and can opt in to be named in its ring', async ({
+	page
+}) => {
 	await signIn(page, 'jobcenter');
-	await expect(page.getByRole('heading', { level: 1, name: 'Jobcenter Kreis Gütersloh' })).toBeVisible();
-	await expect(page.getByText('Reichweite, Resonanz und Personalaufwand im Vergleich')).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Jobcenter Kreis Gütersloh' })
+	).toBeVisible();
+	await expect(
+		page.getByText('Reichweite, Resonanz und Personalaufwand im Vergleich')
+	).toBeVisible();
 	await expect(page.getByRole('table', { name: /Erfasste Jobcenter/ })).toHaveCount(0);
 	await expect(page.getByRole('search', { name: 'Jobcenter filtern' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Protokoll' })).toHaveCount(0);
-	await page.screenshot({ path: 'test-results/screenshots/overview-jobcenter.png', fullPage: true });
+	await page.screenshot({
+		path: 'test-results/screenshots/overview-jobcenter.png',
+		fullPage: true
+	});
 
 	await page.getByRole('link', { name: 'Mein Konto' }).click();
-	const checkbox = page.getByLabel('Mein Jobcenter den Mitgliedern des eigenen Vergleichsrings mit Namen zeigen');
+	const checkbox = page.getByLabel(
+		'Mein Jobcenter den Mitgliedern des eigenen Vergleichsrings mit Namen zeigen'
+	);
 	await expect(checkbox).not.toBeChecked();
 	await checkbox.check();
 	await page.getByRole('button', { name: 'Auswahl speichern' }).click();
@@ -68,14 +83,18 @@ test('a jobcenter user sees only its own figures and can opt in to be named in i
 	await signIn(page, 'analyst');
 	await page.getByRole('link', { name: 'Protokoll' }).click();
 	const log = page.getByRole('table', { name: /letzten 300 Einträge/ });
-	await expect(log.getByRole('row').filter({ hasText: 'Namensnennung im Ring erlaubt' }).first()).toContainText(
-		'jobcenter@demo.test'
-	);
-	await expect(log.getByRole('row').filter({ hasText: 'Namensnennung im Ring zurückgenommen' }).first()).toBeVisible();
+	await expect(
+		log.getByRole('row').filter({ hasText: 'Namensnennung im Ring erlaubt' }).first()
+	).toContainText('jobcenter@demo.test');
+	await expect(
+		log.getByRole('row').filter({ hasText: 'Namensnennung im Ring zurückgenommen' }).first()
+	).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/audit-log.png', fullPage: true });
 });
 
-test('an admin creates a user, the user changes the password, the admin disables the user', async ({ browser }) => {
+test('an admin creates a user, the user changes the password, the admin disables the user', async ({
+	browser
+}) => {
 	ensureAdmin();
 	const admin = await browser.newPage();
 	await signIn(admin, 'admin');
@@ -109,7 +128,9 @@ test('an admin creates a user, the user changes the password, the admin disables
 	await expect(user).toHaveURL(/\/login/);
 });
 
-test('after five wrong passwords the account has to wait, and the message says how long', async ({ page }) => {
+test('after five wrong passwords the account has to wait, and the message says how long', async ({
+	page
+}) => {
 	await page.goto('/login');
 	for (let i = 0; i < 5; i++) {
 		await page.getByLabel('E-Mail-Adresse').fill('geraten@jobcenter.example');
@@ -117,7 +138,9 @@ test('after five wrong passwords the account has to wait, and the message says h
 		const answered = page.waitForResponse((r) => r.request().method() === 'POST');
 		await page.getByRole('button', { name: 'Anmelden' }).click();
 		await answered;
-		await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort stimmen nicht');
+		await expect(page.getByRole('alert')).toContainText(
+			'E-Mail-Adresse oder Passwort stimmen nicht'
+		);
 	}
 	await page.getByLabel('Passwort').fill('noch-ein-versuch');
 	await page.getByRole('button', { name: 'Anmelden' }).click();

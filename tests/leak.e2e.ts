@@ -20,24 +20,34 @@ function containsToken(haystack: string, needle: string): boolean {
 	return haystack.includes(' ' + tokens(needle).trim() + ' ');
 }
 
-test('a jobcenter user never receives another jobcenter\'s name, code or foreign ring', async ({ page }) => {
+test("a jobcenter user never receives another jobcenter's name, code or foreign ring", async ({
+	page
+}) => {
 	// A crawl of every page, filter value and export: the bound only catches a hang on a busy machine.
 	test.setTimeout(240_000);
 	const sqlite = new Database(process.env.E2E_DB!, { readonly: true });
 	const own = sqlite
-		.prepare(`select j.id, j.ring from app_user u join jobcenter j on j.id = u.jobcenter_id where u.email = 'jobcenter@demo.test'`)
+		.prepare(
+			`select j.id, j.ring from app_user u join jobcenter j on j.id = u.jobcenter_id where u.email = 'jobcenter@demo.test'`
+		)
 		.get() as { id: number; ring: string };
-	const others = sqlite.prepare('select code, name, ring from jobcenter where id != ?').all(own.id) as {
+	const others = sqlite
+		.prepare('select code, name, ring from jobcenter where id != ?')
+		.all(own.id) as {
 		code: string;
 		name: string;
 		ring: string | null;
 	}[];
 	// The demo's own rounds (last year's closed, this year's open), which "Meine Runden" lists.
-	const demoRounds = (sqlite.prepare(`select id from round where created_by = 'demo'`).all() as { id: number }[]).map((r) => r.id);
+	const demoRounds = (
+		sqlite.prepare(`select id from round where created_by = 'demo'`).all() as { id: number }[]
+	).map((r) => r.id);
 	// Other jobcenters' own events (the demo has some) are for them and the analysts only.
 	const foreignEvents = (
 		sqlite
-			.prepare('select title from series_event where jobcenter_id is not null and jobcenter_id != ?')
+			.prepare(
+				'select title from series_event where jobcenter_id is not null and jobcenter_id != ?'
+			)
 			.all(own.id) as { title: string }[]
 	).map((e) => e.title);
 	sqlite.close();
@@ -74,22 +84,48 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
 		'/meine-runden',
 		...[round, closed, ...demoRounds].flatMap((id) => [
-			...[`/rounds/${id}`, `/rounds/${id}?kanaele=1`, `/rounds/${id}/bericht`, `/rounds/${id}/bericht?jc=05754`],
-			...[`/rounds/${id}/export?format=csv`, `/rounds/${id}/bericht?fassung=teilnehmende`, `/?round=${id}`],
+			...[
+				`/rounds/${id}`,
+				`/rounds/${id}?kanaele=1`,
+				`/rounds/${id}/bericht`,
+				`/rounds/${id}/bericht?jc=05754`
+			],
+			...[
+				`/rounds/${id}/export?format=csv`,
+				`/rounds/${id}/bericht?fassung=teilnehmende`,
+				`/?round=${id}`
+			],
 			// The round matrix is the analysts': refused, also in its handout version.
 			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`],
-			...[`/rounds/${id}/matrix/export?format=csv`, `/rounds/${id}/matrix/export?format=xlsx&fassung=teilnehmende`],
+			...[
+				`/rounds/${id}/matrix/export?format=csv`,
+				`/rounds/${id}/matrix/export?format=xlsx&fassung=teilnehmende`
+			],
 			// The round's practice profiles (filled in from the demo texts above) and the own form.
-			...[`/rounds/${id}/steckbriefe`, `/rounds/${id}/steckbrief`, `/rounds/${id}/steckbrief?jc=05754`]
+			...[
+				`/rounds/${id}/steckbriefe`,
+				`/rounds/${id}/steckbrief`,
+				`/rounds/${id}/steckbrief?jc=05754`
+			]
 		]),
 		// Every dashboard export in both formats, with the filters the pages offer, rounds included.
-		...['/export', '/kpi/followers/export', '/kpi/engagement_rate_pct/export', '/karte/export', '/kanaele/export'].flatMap(
-			(path) =>
-				['csv', 'xlsx'].flatMap((format) =>
-					['', '&peers=all', '&peers=state', '&channel=facebook', `&round=${round}`, `&round=${closed}`].map(
-						(extra) => `${path}?format=${format}${extra}`
-					)
-				)
+		...[
+			'/export',
+			'/kpi/followers/export',
+			'/kpi/engagement_rate_pct/export',
+			'/karte/export',
+			'/kanaele/export'
+		].flatMap((path) =>
+			['csv', 'xlsx'].flatMap((format) =>
+				[
+					'',
+					'&peers=all',
+					'&peers=state',
+					'&channel=facebook',
+					`&round=${round}`,
+					`&round=${closed}`
+				].map((extra) => `${path}?format=${format}${extra}`)
+			)
 		),
 		'/karte/export?format=xlsx&x=hours_per_post&y=interactions_per_staff_hour',
 		'/export?format=xlsx&suche=jobcenter&seite=2'
@@ -106,7 +142,8 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 		bodies.push({ url, text });
 		for (const match of text.matchAll(/href="(\/[^"#]*)"/g)) {
 			const link = decodeHTML(match[1]);
-			if (!link.startsWith('/_app') && !link.startsWith('/logout') && visited.size < 200) queue.push(link);
+			if (!link.startsWith('/_app') && !link.startsWith('/logout') && visited.size < 200)
+				queue.push(link);
 		}
 		if (!url.includes('__data.json') && !url.includes('/export')) {
 			const [path, search] = url.split('?');
@@ -122,10 +159,15 @@ test('a jobcenter user never receives another jobcenter\'s name, code or foreign
 	expect(leaks).toEqual([]);
 
 	await page.goto('/');
-	await page.screenshot({ path: 'test-results/screenshots/leak-jobcenter-overview.png', fullPage: true });
+	await page.screenshot({
+		path: 'test-results/screenshots/leak-jobcenter-overview.png',
+		fullPage: true
+	});
 });
 
-test('a suppressed comparison stays suppressed in the export: no quantiles where the page shows none', async ({ page }) => {
+test('a suppressed comparison stays suppressed in the export: no quantiles where the page shows none', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'jobcenter');
 	let suppressed = 0;
@@ -166,7 +208,8 @@ async function bodyText(response: APIResponse): Promise<string> {
 }
 
 test('the token check itself finds a name and a code, and ignores numbers inside SVG paths', () => {
-	const html = '<p>Jobcenter Kreis G&uuml;tersloh, Jobcenter Halle (Saale)</p><path d="M10.05754,3L2,05158"/><td>05754</td>';
+	const html =
+		'<p>Jobcenter Kreis G&uuml;tersloh, Jobcenter Halle (Saale)</p><path d="M10.05754,3L2,05158"/><td>05754</td>';
 	const haystack = tokens(html);
 	expect(containsToken(haystack, 'Jobcenter Kreis Gütersloh')).toBe(true);
 	expect(containsToken(haystack, 'Jobcenter Halle (Saale)')).toBe(true);

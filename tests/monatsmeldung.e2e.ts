@@ -32,7 +32,10 @@ test('a jobcenter fills in its Monatsmeldung, saves it as an upload and undoes i
 
 	await signIn(page, 'jobcenter');
 	// The data pages sit in the navigation's group „Daten“.
-	await page.getByRole('navigation', { name: 'Hauptnavigation' }).locator('summary', { hasText: 'Daten' }).click();
+	await page
+		.getByRole('navigation', { name: 'Hauptnavigation' })
+		.locator('summary', { hasText: 'Daten' })
+		.click();
 	await page
 		.getByRole('navigation', { name: 'Hauptnavigation' })
 		.getByRole('link', { name: 'Monatsmeldung' })

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './session';
 
-test('the overview shows the demo jobcenters and a server-rendered follower chart', async ({ page }) => {
+test('the overview shows the demo jobcenters and a server-rendered follower chart', async ({
+	page
+}) => {
 	await signIn(page, 'analyst');
 	await expect(page).toHaveTitle(/Übersicht/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
@@ -18,7 +20,9 @@ test('the overview shows the demo jobcenters and a server-rendered follower char
 
 	// The register shows its first page of 50; the demo has more jobcenters than that.
 	const register = page.getByRole('table', { name: /Erfasste Jobcenter/ });
-	await expect(register.getByRole('rowheader', { name: 'Jobcenter Kreis Gütersloh' })).toBeVisible();
+	await expect(
+		register.getByRole('rowheader', { name: 'Jobcenter Kreis Gütersloh' })
+	).toBeVisible();
 	await expect(register.getByRole('row')).toHaveCount(51);
 	await expect(page.getByText(/^Jobcenter 1–50 von \d+$/)).toBeVisible();
 	await expect(page.getByRole('navigation', { name: 'Seiten der Jobcenter-Liste' })).toBeVisible();
@@ -38,7 +42,9 @@ test('the chart numbers are one click away as a table with German formatting', a
 	await page.screenshot({ path: 'test-results/screenshots/overview-table.png', fullPage: true });
 });
 
-test('the language switch turns the page English and back, without JavaScript', async ({ browser }) => {
+test('the language switch turns the page English and back, without JavaScript', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await signIn(page, 'analyst');

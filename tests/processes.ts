@@ -62,7 +62,13 @@ export function cli(
 export async function startServer(env: Record<string, string>) {
 	const port = await freePort();
 	const child = spawn('node', [process.env.BUILD_DIR || 'build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: `http://127.0.0.1:${port}`, ...env }
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: `http://127.0.0.1:${port}`,
+			...env
+		}
 	});
 	let stderr = '';
 	child.stderr.on('data', (d) => (stderr += d));

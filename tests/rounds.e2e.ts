@@ -9,7 +9,10 @@ const members = DEMO_JOBCENTERS.filter((j) => j.ring === RING);
 test('an analyst creates a round from a ring, sees it listed and edits it', async ({ page }) => {
 	await signIn(page, 'analyst');
 	// The rounds sit in the navigation's group „Runden“.
-	await page.getByRole('navigation', { name: 'Hauptnavigation' }).locator('summary', { hasText: 'Runden' }).click();
+	await page
+		.getByRole('navigation', { name: 'Hauptnavigation' })
+		.locator('summary', { hasText: 'Runden' })
+		.click();
 	await page
 		.getByRole('navigation', { name: 'Hauptnavigation' })
 		.getByRole('link', { name: 'Runden' })

@@ -13,11 +13,24 @@ export const ACCOUNTS: Record<Role, { email: string; password: string }> = {
 /** Creates the admin account in the test database once (the demo data has none). */
 export function ensureAdmin(): void {
 	try {
-		execFileSync('npx', ['tsx', 'src/cli/user.ts', 'create', '--email', ACCOUNTS.admin.email, '--role', 'admin', '--password-stdin'], {
-			input: ACCOUNTS.admin.password,
-			env: { ...process.env, DATABASE_PATH: process.env.E2E_DB },
-			stdio: ['pipe', 'pipe', 'pipe']
-		});
+		execFileSync(
+			'npx',
+			[
+				'tsx',
+				'src/cli/user.ts',
+				'create',
+				'--email',
+				ACCOUNTS.admin.email,
+				'--role',
+				'admin',
+				'--password-stdin'
+			],
+			{
+				input: ACCOUNTS.admin.password,
+				env: { ...process.env, DATABASE_PATH: process.env.E2E_DB },
+				stdio: ['pipe', 'pipe', 'pipe']
+			}
+		);
 	} catch (e) {
 		if (!String((e as { stderr?: Buffer }).stderr).includes('schon ein Konto')) throw e;
 	}

@@ -6,17 +6,30 @@ import { cli, freePort, run, startServer, tempPath, type Finished } from './proc
 const BUILD = process.env.BUILD_DIR || 'build';
 
 /** Shows what a person sees in the terminal, so that the screenshot can be judged like a page. */
-async function showTerminal(page: Page, title: string, result: Finished, file: string, command = 'node build') {
+async function showTerminal(
+	page: Page,
+	title: string,
+	result: Finished,
+	file: string,
+	command = 'node build'
+) {
 	const text = `$ ${command}\n${result.stderr}(exit code ${result.code})`;
-	await page.setContent(`<h1>${title}</h1><pre style="font-size:16px;background:#111;color:#eee;padding:1rem;white-space:pre-wrap"></pre>`);
+	await page.setContent(
+		`<h1>${title}</h1><pre style="font-size:16px;background:#111;color:#eee;padding:1rem;white-space:pre-wrap"></pre>`
+	);
 	await page.locator('pre').evaluate((el, t) => (el.textContent = t), text);
 	await page.screenshot({ path: `test-results/screenshots/${file}`, fullPage: true });
 }
 
-test('a corrupt database file stops the server with one sentence and exit code 1', async ({ page }) => {
+test('a corrupt database file stops the server with one sentence and exit code 1', async ({
+	page
+}) => {
 	const path = tempPath('corrupt.db');
 	writeFileSync(path, 'no database here, only text '.repeat(200));
-	const result = await run('node', [BUILD], { DATABASE_PATH: path, PORT: String(await freePort()) });
+	const result = await run('node', [BUILD], {
+		DATABASE_PATH: path,
+		PORT: String(await freePort())
+	});
 	expect(result.code).toBe(1);
 	expect(result.stderr.trim().split('\n')).toHaveLength(1);
 	expect(result.stderr).toContain('is not a valid SQLite database');
@@ -58,9 +71,14 @@ test('a port in use stops the server with one sentence that names the port', asy
 
 test('node build alone creates no demo data and no demo accounts', async ({ page }) => {
 	const database = tempPath('empty.db');
-	const created = await cli('user', ['create', '--email', 'ana@example.de', '--role', 'analyst', '--password-stdin'], {
-		DATABASE_PATH: database
-	}, 'ein-langes-passwort');
+	const created = await cli(
+		'user',
+		['create', '--email', 'ana@example.de', '--role', 'analyst', '--password-stdin'],
+		{
+			DATABASE_PATH: database
+		},
+		'ein-langes-passwort'
+	);
 	expect(created.code).toBe(0);
 	const server = await startServer({ DATABASE_PATH: database, DEMO: '' });
 	try {
@@ -70,7 +88,9 @@ test('node build alone creates no demo data and no demo accounts', async ({ page
 		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
 		await page.getByLabel('Passwort').fill('demo-analyst');
 		await page.getByRole('button', { name: 'Anmelden' }).click();
-		await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort stimmen nicht');
+		await expect(page.getByRole('alert')).toContainText(
+			'E-Mail-Adresse oder Passwort stimmen nicht'
+		);
 		await page.getByLabel('E-Mail-Adresse').fill('ana@example.de');
 		await page.getByLabel('Passwort').fill('ein-langes-passwort');
 		await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -82,10 +102,16 @@ test('node build alone creates no demo data and no demo accounts', async ({ page
 	}
 });
 
-test('a backup can be taken while the server runs; restore waits until the server is stopped', async ({ page }) => {
+test('a backup can be taken while the server runs; restore waits until the server is stopped', async ({
+	page
+}) => {
 	const database = tempPath('live.db');
 	const backup = tempPath('backup.db');
-	const server = await startServer({ DATABASE_PATH: database, DEMO: '1', BENCHLEARN_TODAY: '2026-11-15' });
+	const server = await startServer({
+		DATABASE_PATH: database,
+		DEMO: '1',
+		BENCHLEARN_TODAY: '2026-11-15'
+	});
 	let refused: Finished;
 	try {
 		const taken = await cli('backup', [backup], { DATABASE_PATH: database });
@@ -99,7 +125,11 @@ test('a backup can be taken while the server runs; restore waits until the serve
 	}
 	const restored = await cli('restore', [backup], { DATABASE_PATH: database });
 	expect(restored.code).toBe(0);
-	const again = await startServer({ DATABASE_PATH: database, DEMO: '1', BENCHLEARN_TODAY: '2026-11-15' });
+	const again = await startServer({
+		DATABASE_PATH: database,
+		DEMO: '1',
+		BENCHLEARN_TODAY: '2026-11-15'
+	});
 	try {
 		await page.goto(again.url + '/login');
 		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
@@ -109,5 +139,11 @@ test('a backup can be taken while the server runs; restore waits until the serve
 	} finally {
 		await again.stop();
 	}
-	await showTerminal(page, 'Wiederherstellen bei laufendem Server', refused!, 'restore-refused.png', 'npm run restore -- backup.db');
+	await showTerminal(
+		page,
+		'Wiederherstellen bei laufendem Server',
+		refused!,
+		'restore-refused.png',
+		'npm run restore -- backup.db'
+	);
 });

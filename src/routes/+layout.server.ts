@@ -11,7 +11,11 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		demo: config().demo,
 		viewer: viewer ? { email: viewer.email, role: viewer.role, jobcenterName } : null,
 		// What the navigation shows: each entry names the permission it needs (see navigation.ts).
-		may: { read: can(viewer, 'read'), read_all: can(viewer, 'read_all'), manage: can(viewer, 'manage') },
+		may: {
+			read: can(viewer, 'read'),
+			read_all: can(viewer, 'read_all'),
+			manage: can(viewer, 'manage')
+		},
 		path: url.pathname + url.search
 	};
 };

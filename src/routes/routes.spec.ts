@@ -22,7 +22,9 @@ function files(dir: string): string[] {
 }
 
 const all = files(ROOT);
-const serverFiles = all.filter((f) => /(^|\/)\+(page|layout)\.server\.ts$|(^|\/)\+server\.ts$/.test(f));
+const serverFiles = all.filter((f) =>
+	/(^|\/)\+(page|layout)\.server\.ts$|(^|\/)\+server\.ts$/.test(f)
+);
 
 describe('every route asks authorise()', () => {
 	it('finds the route files', () => {
@@ -35,16 +37,21 @@ describe('every route asks authorise()', () => {
 		else expect(source).toMatch(/\bauthorise\(locals, '\w+'\)/);
 	});
 
-	it.each(serverFiles.filter((f) => !(f in PUBLIC)))('%s asks authorise() in every form action', (file) => {
-		const actions = readFileSync(join(ROOT, file), 'utf8').split('export const actions')[1];
-		const bodies = actions?.split(/^\t\w+: async/m).slice(1) ?? [];
-		for (const body of bodies) expect(body).toMatch(/\bauthorise\(locals, '\w+'\)/);
-	});
+	it.each(serverFiles.filter((f) => !(f in PUBLIC)))(
+		'%s asks authorise() in every form action',
+		(file) => {
+			const actions = readFileSync(join(ROOT, file), 'utf8').split('export const actions')[1];
+			const bodies = actions?.split(/^\t\w+: async/m).slice(1) ?? [];
+			for (const body of bodies) expect(body).toMatch(/\bauthorise\(locals, '\w+'\)/);
+		}
+	);
 
 	it('has a server file for every page, so that no page renders without a check', () => {
 		const pages = all.filter((f) => /(^|\/)\+page\.svelte$/.test(f));
 		for (const page of pages) {
-			expect(all, `${page} needs a +page.server.ts`).toContain(page.replace('+page.svelte', '+page.server.ts'));
+			expect(all, `${page} needs a +page.server.ts`).toContain(
+				page.replace('+page.svelte', '+page.server.ts')
+			);
 		}
 	});
 

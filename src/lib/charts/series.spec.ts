@@ -14,7 +14,14 @@ describe('toSeries', () => {
 	];
 
 	it('keeps the catalogue order, drops series without rows and fills gaps with null', () => {
-		const series = toSeries(rows, ['2026-01', '2026-02', '2026-03'], (r) => r.c, (r) => r.m, (r) => r.v, order);
+		const series = toSeries(
+			rows,
+			['2026-01', '2026-02', '2026-03'],
+			(r) => r.c,
+			(r) => r.m,
+			(r) => r.v,
+			order
+		);
 		expect(series).toEqual([
 			{
 				id: 'facebook',

@@ -16,6 +16,12 @@ export function bandTips(points: Point[], unit: string): string[] {
 	return points.map((p) =>
 		p.median === null
 			? m.kpi_tip_own({ month: formatMonth(p.month), value: f(p.value) })
-			: m.kpi_tip({ month: formatMonth(p.month), value: f(p.value), median: f(p.median), p25: f(p.p25), p75: f(p.p75) })
+			: m.kpi_tip({
+					month: formatMonth(p.month),
+					value: f(p.value),
+					median: f(p.median),
+					p25: f(p.p25),
+					p75: f(p.p75)
+				})
 	);
 }

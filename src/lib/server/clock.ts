@@ -9,7 +9,10 @@ const BERLIN_DATE = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** Today's date `YYYY-MM-DD` as seen in Berlin. */
-export function today(env: Record<string, string | undefined> = process.env, now = new Date()): string {
+export function today(
+	env: Record<string, string | undefined> = process.env,
+	now = new Date()
+): string {
 	const pinned = env.BENCHLEARN_TODAY;
 	if (pinned) {
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) {

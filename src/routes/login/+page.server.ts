@@ -11,7 +11,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.viewer) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	return {
 		redirectTo: safeRedirect(url.searchParams.get('redirectTo')),
-		demoAccounts: config().demo ? DEMO_ACCOUNTS.map(({ email, password, role }) => ({ email, password, role })) : []
+		demoAccounts: config().demo
+			? DEMO_ACCOUNTS.map(({ email, password, role }) => ({ email, password, role }))
+			: []
 	};
 };
 

@@ -15,7 +15,11 @@ export const actions: Actions = {
 			setLanguageCookie(cookies, locale, url);
 			// Remembered per user, so that the choice follows them to another browser.
 			if (locals.viewer) {
-				await db().updateTable('app_user').set({ locale }).where('id', '=', locals.viewer.userId).execute();
+				await db()
+					.updateTable('app_user')
+					.set({ locale })
+					.where('id', '=', locals.viewer.userId)
+					.execute();
 			}
 		}
 		redirect(303, safeRedirect(form.get('redirectTo')));

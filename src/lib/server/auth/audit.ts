@@ -6,7 +6,12 @@ export interface Actor {
 	email: string | null;
 }
 
-export async function audit(db: DB, actor: Actor, action: string, detail: string = ''): Promise<void> {
+export async function audit(
+	db: DB,
+	actor: Actor,
+	action: string,
+	detail: string = ''
+): Promise<void> {
 	await db
 		.insertInto('audit_log')
 		.values({ user_id: actor.userId, actor: actor.email ?? 'system', action, detail })

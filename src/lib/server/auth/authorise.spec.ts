@@ -24,7 +24,9 @@ describe('authorise', () => {
 		expect(() => authorise({ viewer: jobcenterUser }, 'read_all')).toThrow(
 			expect.objectContaining({ status: 403 })
 		);
-		expect(() => authorise({ viewer: null }, 'read')).toThrow(expect.objectContaining({ status: 401 }));
+		expect(() => authorise({ viewer: null }, 'read')).toThrow(
+			expect.objectContaining({ status: 401 })
+		);
 		expect(authorise({ viewer: jobcenterUser }, 'read')).toBe(jobcenterUser);
 	});
 });

@@ -4,7 +4,12 @@ import { createUser } from './users';
 
 export const DEMO_ACCOUNTS = [
 	{ email: 'analyst@demo.test', password: 'demo-analyst', role: 'analyst', jobcenterCode: null },
-	{ email: 'jobcenter@demo.test', password: 'demo-jobcenter', role: 'jobcenter', jobcenterCode: '05754' }
+	{
+		email: 'jobcenter@demo.test',
+		password: 'demo-jobcenter',
+		role: 'jobcenter',
+		jobcenterCode: '05754'
+	}
 ] as const;
 
 export async function createDemoAccounts(db: DB): Promise<void> {
@@ -19,7 +24,11 @@ export async function setDemoAccountsEnabled(db: DB, enabled: boolean): Promise<
 	const result = await db
 		.updateTable('app_user')
 		.set({ disabled_at: enabled ? null : new Date().toISOString() })
-		.where('email', 'in', DEMO_ACCOUNTS.map((a) => a.email))
+		.where(
+			'email',
+			'in',
+			DEMO_ACCOUNTS.map((a) => a.email)
+		)
 		.where('disabled_at', enabled ? 'is not' : 'is', null)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows);

@@ -2,7 +2,12 @@
 import type { DB } from '$lib/server/db';
 import { audit, type Actor } from './audit';
 
-export async function setShowNameToRing(db: DB, actor: Actor, jobcenterId: number, show: boolean): Promise<void> {
+export async function setShowNameToRing(
+	db: DB,
+	actor: Actor,
+	jobcenterId: number,
+	show: boolean
+): Promise<void> {
 	await db
 		.updateTable('jobcenter')
 		.set({ show_name_to_ring: show ? 1 : 0 })

@@ -5,7 +5,15 @@ import { pseudonymLetters, pseudonyms, shuffle } from './pseudonyms';
 describe('pseudonymLetters', () => {
 	it('counts A … Z, then AA, AB …', () => {
 		expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(pseudonymLetters)).toEqual([
-			'A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA'
+			'A',
+			'B',
+			'Z',
+			'AA',
+			'AB',
+			'AZ',
+			'BA',
+			'ZZ',
+			'AAA'
 		]);
 	});
 });
@@ -20,7 +28,12 @@ describe('shuffle', () => {
 describe('pseudonyms', () => {
 	it('hands out letters in the shuffled order and keeps them when members join or leave', async () => {
 		const db = await testDatabase();
-		const [a, b, c, d] = [await addJobcenter(db, '1'), await addJobcenter(db, '2'), await addJobcenter(db, '3'), await addJobcenter(db, '4')];
+		const [a, b, c, d] = [
+			await addJobcenter(db, '1'),
+			await addJobcenter(db, '2'),
+			await addJobcenter(db, '3'),
+			await addJobcenter(db, '4')
+		];
 		const first = await pseudonyms(db, 'round:1', [a, b, c], () => 0);
 		// shuffle([a, b, c]) with index 0 each time gives [b, c, a]: b is first and gets A.
 		expect([first.get(b), first.get(c), first.get(a)]).toEqual(['A', 'B', 'C']);

@@ -29,12 +29,22 @@ export async function pseudonyms(
 	random?: (n: number) => number
 ): Promise<Map<number, string>> {
 	return inTransaction(db, async (trx) => {
-		const stored = await trx.selectFrom('pseudonym').select(['jobcenter_id', 'position']).where('group_key', '=', groupKey).execute();
+		const stored = await trx
+			.selectFrom('pseudonym')
+			.select(['jobcenter_id', 'position'])
+			.where('group_key', '=', groupKey)
+			.execute();
 		const known = new Map(stored.map((s) => [s.jobcenter_id, s.position]));
 		let next = Math.max(-1, ...stored.map((s) => s.position)) + 1;
-		const missing = shuffle([...new Set(jobcenterIds)].filter((id) => !known.has(id)), random);
+		const missing = shuffle(
+			[...new Set(jobcenterIds)].filter((id) => !known.has(id)),
+			random
+		);
 		for (const id of missing) {
-			await trx.insertInto('pseudonym').values({ group_key: groupKey, jobcenter_id: id, position: next }).execute();
+			await trx
+				.insertInto('pseudonym')
+				.values({ group_key: groupKey, jobcenter_id: id, position: next })
+				.execute();
 			known.set(id, next++);
 		}
 		return new Map(jobcenterIds.map((id) => [id, pseudonymLetters(known.get(id)!)]));

@@ -3,7 +3,7 @@
  * resolved, shared by the page and by its export, so that a download holds exactly what the page
  * shows a viewer with the same query, through the same layer.
  */
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { CHANNELS } from '$lib/channels';
 import { toSeries } from '$lib/charts/series';
 import { addMonths, monthRange } from '$lib/months';

@@ -18,7 +18,13 @@ afterEach(async () => {
 	while (open.length) await open.pop()!.destroy();
 });
 
-const jobcenter = { code: '05754', name: 'Jobcenter Kreis Gütersloh', state: 'NW', carrier: 'zkT', elb: 11000 } as const;
+const jobcenter = {
+	code: '05754',
+	name: 'Jobcenter Kreis Gütersloh',
+	state: 'NW',
+	carrier: 'zkT',
+	elb: 11000
+} as const;
 
 describe('migrations', () => {
 	it('build the whole schema on an empty database and apply nothing the second time', async () => {
@@ -27,14 +33,25 @@ describe('migrations', () => {
 		expect(await migrateToLatest(db)).toEqual([]);
 		const tables = await db.introspection.getTables();
 		expect(tables.map((t) => t.name)).toEqual(
-			expect.arrayContaining(['channel', 'jobcenter', 'monthly_metric', 'upload', 'app_user', 'session'])
+			expect.arrayContaining([
+				'channel',
+				'jobcenter',
+				'monthly_metric',
+				'upload',
+				'app_user',
+				'session'
+			])
 		);
 	});
 
 	it('seed the same channel catalogue the app uses', async () => {
 		const db = freshDatabase();
 		await migrateToLatest(db);
-		const rows = await db.selectFrom('channel').select(['id', 'name']).orderBy('sort_order').execute();
+		const rows = await db
+			.selectFrom('channel')
+			.select(['id', 'name'])
+			.orderBy('sort_order')
+			.execute();
 		expect(rows).toEqual(CHANNELS.map((c) => ({ id: c.id, name: c.name })));
 	});
 
@@ -50,25 +67,42 @@ describe('migrations', () => {
 	it('reject negative values, malformed months, unknown channels and duplicate keys', async () => {
 		const db = freshDatabase();
 		await migrateToLatest(db);
-		const { id } = await db.insertInto('jobcenter').values(jobcenter).returning('id').executeTakeFirstOrThrow();
+		const { id } = await db
+			.insertInto('jobcenter')
+			.values(jobcenter)
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const row = { jobcenter_id: id, channel_id: 'facebook', month: '2026-01', followers: 10 };
 		await db.insertInto('monthly_metric').values(row).execute();
-		const insert = (r: object) => db.insertInto('monthly_metric').values({ ...row, ...r }).execute();
+		const insert = (r: object) =>
+			db
+				.insertInto('monthly_metric')
+				.values({ ...row, ...r })
+				.execute();
 		await expect(insert({})).rejects.toThrow(/UNIQUE/);
 		await expect(insert({ month: '2026-02', posts: -1 })).rejects.toThrow(/CHECK/);
 		await expect(insert({ month: '2026-13' })).rejects.toThrow(/CHECK/);
 		await expect(insert({ month: '01.2026' })).rejects.toThrow(/CHECK/);
-		await expect(insert({ month: '2026-02', channel_id: 'myspace' })).rejects.toThrow(/FOREIGN KEY/);
+		await expect(insert({ month: '2026-02', channel_id: 'myspace' })).rejects.toThrow(
+			/FOREIGN KEY/
+		);
 		await expect(insert({ month: '2026-02', jobcenter_id: id + 1 })).rejects.toThrow(/FOREIGN KEY/);
 		await expect(
-			db.insertInto('jobcenter').values({ ...jobcenter, code: '1', carrier: 'xyz' as 'gE' }).execute()
+			db
+				.insertInto('jobcenter')
+				.values({ ...jobcenter, code: '1', carrier: 'xyz' as 'gE' })
+				.execute()
 		).rejects.toThrow(/CHECK/);
 	});
 
 	it('store a missing value as NULL, distinct from zero', async () => {
 		const db = freshDatabase();
 		await migrateToLatest(db);
-		const { id } = await db.insertInto('jobcenter').values(jobcenter).returning('id').executeTakeFirstOrThrow();
+		const { id } = await db
+			.insertInto('jobcenter')
+			.values(jobcenter)
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await db
 			.insertInto('monthly_metric')
 			.values({ jobcenter_id: id, channel_id: 'x', month: '2026-01', posts: 0, staff_hours: 12.5 })
@@ -86,7 +120,11 @@ describe('the answer-time migration', () => {
 		const provider = { getMigrations: async () => migrations };
 		const migrator = new Migrator({ db, provider });
 		expect((await migrator.migrateTo('2026-11-25T0500_followers_index')).error).toBeUndefined();
-		const { id } = await db.insertInto('jobcenter').values(jobcenter).returning('id').executeTakeFirstOrThrow();
+		const { id } = await db
+			.insertInto('jobcenter')
+			.values(jobcenter)
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await sql`insert into monthly_metric (jobcenter_id, channel_id, month, posts, staff_hours)
 			values (${id}, 'facebook', '2026-01', 12, 8.5)`.execute(db);
 		expect((await migrator.migrateTo('2026-12-01T2300_response_hours')).error).toBeUndefined();
@@ -94,9 +132,9 @@ describe('the answer-time migration', () => {
 			expect.objectContaining({ posts: 12, staff_hours: 8.5, response_hours: null })
 		]);
 		const columns = async (table: string) =>
-			(await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows.map(
-				(r) => r.name
-			);
+			(
+				await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)
+			).rows.map((r) => r.name);
 		expect(await columns('upload_metric_change')).toEqual(
 			expect.arrayContaining(['before_response_hours', 'after_response_hours'])
 		);
@@ -120,6 +158,8 @@ describe('opening a bad database file', () => {
 		const file = join(mkdtempSync(join(tmpdir(), 'benchlearn-bad-')), 'a-file');
 		writeFileSync(file, '');
 		// A folder cannot be created below a plain file.
-		expect(() => openDatabase(join(file, 'sub', 'x.db'))).toThrow(/cannot be opened.*DATABASE_PATH/);
+		expect(() => openDatabase(join(file, 'sub', 'x.db'))).toThrow(
+			/cannot be opened.*DATABASE_PATH/
+		);
 	});
 });

@@ -1,6 +1,6 @@
 /** The middle of a metrics file's pipeline: validate its rows (a large CSV file in a thread of its own) while the staged write compares and stages them, then apply them or only compare. */
 import type { Delimiter, Encoding } from './dialect';
-import type { IngestOptions } from './ingest';
+import type { IngestOptions } from './options';
 import type { IssueLog } from './issues';
 import type { Issue } from './messages';
 import type { MetricRows } from './metric-rows';

@@ -205,7 +205,12 @@ export interface Pairs {
 }
 
 /** Two KPIs of every member as anonymous points, for the effort-versus-resonance map. */
-export async function pairs(source: DataSource, request: KpiRequest, xId: KpiId, yId: KpiId): Promise<Pairs> {
+export async function pairs(
+	source: DataSource,
+	request: KpiRequest,
+	xId: KpiId,
+	yId: KpiId
+): Promise<Pairs> {
 	const group = await loadGroup(source, request);
 	const values = group.members.map((m) => periodValues(group, m, [xId, yId]));
 	const own = values[group.selfIndex];
@@ -214,7 +219,13 @@ export async function pairs(source: DataSource, request: KpiRequest, xId: KpiId,
 		.map((v) => ({ x: v[xId] as number, y: v[yId] as number }))
 		.sort((a, b) => a.x - b.x || a.y - b.y);
 	const suppressed = points.length < source.settings.minPeers;
-	const medianOf = (list: number[]) => (list.length ? quantile([...list].sort((a, b) => a - b), 0.5) : null);
+	const medianOf = (list: number[]) =>
+		list.length
+			? quantile(
+					[...list].sort((a, b) => a - b),
+					0.5
+				)
+			: null;
 	return {
 		own: { x: own[xId], y: own[yId] },
 		points: suppressed ? [] : points,

@@ -15,7 +15,11 @@ export interface RankingRow {
 	self: boolean;
 }
 
-export async function ranking(source: DataSource, request: KpiRequest, id: KpiId): Promise<RankingRow[]> {
+export async function ranking(
+	source: DataSource,
+	request: KpiRequest,
+	id: KpiId
+): Promise<RankingRow[]> {
 	const records = await source.jobcenters();
 	const candidates = records
 		.filter((r) => r.active || r.id === request.jobcenterId || request.peers.type === 'round')
@@ -28,7 +32,11 @@ export async function ranking(source: DataSource, request: KpiRequest, id: KpiId
 		request.to,
 		request.channels ?? null
 	);
-	const scope = { from: request.from, to: request.to, channels: request.channels ? new Set(request.channels) : null };
+	const scope = {
+		from: request.from,
+		to: request.to,
+		channels: request.channels ? new Set(request.channels) : null
+	};
 	const direction = kpi(id).better === 'lower' ? 1 : -1;
 	return members
 		.map((m) => ({
@@ -38,6 +46,10 @@ export async function ranking(source: DataSource, request: KpiRequest, id: KpiId
 			self: m.id === request.jobcenterId
 		}))
 		.sort((a, b) =>
-			a.value === null ? 1 : b.value === null ? -1 : direction * (a.value - b.value) || a.name.localeCompare(b.name)
+			a.value === null
+				? 1
+				: b.value === null
+					? -1
+					: direction * (a.value - b.value) || a.name.localeCompare(b.name)
 		);
 }

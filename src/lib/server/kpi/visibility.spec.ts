@@ -3,7 +3,14 @@ import type { Unit } from './catalogue';
 import { forHandout, forRole } from './visibility';
 
 const peer = { n: 6, median: 10, p25: 5, p75: 15, min: 1, max: 40, mean: 12 };
-const item = (unit: Unit) => ({ unit, value: 12, peer, percentile: 58.3, quartile: 3, suppressed: false });
+const item = (unit: Unit) => ({
+	unit,
+	value: 12,
+	peer,
+	percentile: 58.3,
+	quartile: 3,
+	suppressed: false
+});
 
 describe('forRole', () => {
 	it('gives analysts and admins everything', () => {
@@ -27,7 +34,13 @@ describe('forRole', () => {
 	it('withholds every peer figure of raw counts from jobcenter users, keeping their own value', () => {
 		for (const unit of ['count', 'hours', 'fte'] as Unit[]) {
 			const seen = forRole(item(unit), 'jobcenter');
-			expect(seen).toMatchObject({ value: 12, peer: null, percentile: null, quartile: null, hidden: true });
+			expect(seen).toMatchObject({
+				value: 12,
+				peer: null,
+				percentile: null,
+				quartile: null,
+				hidden: true
+			});
 		}
 	});
 });

@@ -15,22 +15,47 @@ const CHANNELS: [string, string][] = [
 	['whatsapp', 'WhatsApp-Kanal']
 ];
 
-const COUNTS = ['followers', 'posts', 'impressions', 'reach', 'reactions', 'comments', 'shares', 'replies'];
+const COUNTS = [
+	'followers',
+	'posts',
+	'impressions',
+	'reach',
+	'reactions',
+	'comments',
+	'shares',
+	'replies'
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('jobcenter')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('code', 'text', (c) => c.notNull().unique().check(sql`length(code) between 1 and 20`))
+		.addColumn('code', 'text', (c) =>
+			c
+				.notNull()
+				.unique()
+				.check(sql`length(code) between 1 and 20`)
+		)
 		.addColumn('name', 'text', (c) => c.notNull().check(sql`length(trim(name)) > 0`))
 		.addColumn('state', 'text', (c) =>
-			c.notNull().check(sql`state in ('BW','BY','BE','BB','HB','HH','HE','MV','NI','NW','RP','SL','SN','ST','SH','TH')`)
+			c
+				.notNull()
+				.check(
+					sql`state in ('BW','BY','BE','BB','HB','HH','HE','MV','NI','NW','RP','SL','SN','ST','SH','TH')`
+				)
 		)
 		.addColumn('carrier', 'text', (c) => c.notNull().check(sql`carrier in ('gE','zkT')`))
 		.addColumn('elb', 'integer', (c) => c.notNull().check(sql`elb > 0`))
 		.addColumn('ring', 'text')
-		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
+		.addColumn('active', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(1)
+				.check(sql`active in (0, 1)`)
+		)
+		.addColumn('created_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+		)
 		.execute();
 
 	await db.schema
@@ -49,7 +74,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('jobcenter_id', 'integer', (c) => c.notNull().references('jobcenter.id'))
 		.addColumn('channel_id', 'text', (c) => c.notNull().references('channel.id'))
 		.addColumn('month', 'text', (c) =>
-			c.notNull().check(sql`month glob '[0-9][0-9][0-9][0-9]-[01][0-9]' and substr(month, 6, 2) between '01' and '12'`)
+			c
+				.notNull()
+				.check(
+					sql`month glob '[0-9][0-9][0-9][0-9]-[01][0-9]' and substr(month, 6, 2) between '01' and '12'`
+				)
 		);
 	for (const name of COUNTS) {
 		metric = metric.addColumn(name, 'integer', (c) => c.check(sql`${sql.ref(name)} >= 0`));
@@ -59,13 +88,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addPrimaryKeyConstraint('monthly_metric_key', ['jobcenter_id', 'channel_id', 'month'])
 		.modifyEnd(sql`without rowid`)
 		.execute();
-	await db.schema.createIndex('monthly_metric_by_month').on('monthly_metric').columns(['month', 'jobcenter_id']).execute();
+	await db.schema
+		.createIndex('monthly_metric_by_month')
+		.on('monthly_metric')
+		.columns(['month', 'jobcenter_id'])
+		.execute();
 
 	await db.schema
 		.createTable('upload')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
 		.addColumn('user_id', 'integer')
-		.addColumn('uploaded_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
+		.addColumn('uploaded_at', 'text', (c) =>
+			c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+		)
 		.addColumn('file_name', 'text', (c) => c.notNull())
 		.addColumn('sha256', 'text', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull())

@@ -7,20 +7,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema
 		.createTable('app_user')
 		.addColumn('id', 'integer', (c) => c.primaryKey())
-		.addColumn('email', 'text', (c) => c.notNull().unique().check(sql`email = lower(trim(email)) and email like '%_@_%'`))
+		.addColumn('email', 'text', (c) =>
+			c
+				.notNull()
+				.unique()
+				.check(sql`email = lower(trim(email)) and email like '%_@_%'`)
+		)
 		.addColumn('password_hash', 'text', (c) => c.notNull())
-		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin','analyst','jobcenter')`))
+		.addColumn('role', 'text', (c) =>
+			c.notNull().check(sql`role in ('admin','analyst','jobcenter')`)
+		)
 		.addColumn('jobcenter_id', 'integer', (c) => c.references('jobcenter.id'))
 		.addColumn('locale', 'text')
 		.addColumn('disabled_at', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(NOW))
-		.addCheckConstraint('jobcenter_user_has_jobcenter', sql`(role = 'jobcenter') = (jobcenter_id is not null)`)
+		.addCheckConstraint(
+			'jobcenter_user_has_jobcenter',
+			sql`(role = 'jobcenter') = (jobcenter_id is not null)`
+		)
 		.execute();
 
 	await db.schema
 		.createTable('session')
 		.addColumn('id', 'text', (c) => c.primaryKey())
-		.addColumn('user_id', 'integer', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+		.addColumn('user_id', 'integer', (c) =>
+			c.notNull().references('app_user.id').onDelete('cascade')
+		)
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(NOW))
 		.addColumn('expires_at', 'integer', (c) => c.notNull())
 		.execute();
@@ -31,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('key', 'text', (c) => c.notNull())
 		.addColumn('at', 'integer', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('login_failure_by_key').on('login_failure').columns(['key', 'at']).execute();
+	await db.schema
+		.createIndex('login_failure_by_key')
+		.on('login_failure')
+		.columns(['key', 'at'])
+		.execute();
 
 	await db.schema
 		.createTable('audit_log')
