@@ -331,7 +331,8 @@ test('an unexpected error shows a code and no stack; the log line with that code
 			level: 'error',
 			msg: 'unexpected error',
 			method: 'GET',
-			route: '/',
+			// The route id names the group the page lives in.
+			route: '/(dashboard)',
 			path: '/',
 			status: 500,
 			userId: expect.any(Number)
@@ -341,7 +342,12 @@ test('an unexpected error shows a code and no stack; the log line with that code
 		expect(err.stack).toMatch(/\n\s+at /);
 		expect(JSON.stringify(server.log())).not.toContain(ACCOUNTS.analyst.password);
 		expect(server.log()).toContainEqual(
-			expect.objectContaining({ msg: 'request', route: '/', status: 500, userId: line!.userId })
+			expect.objectContaining({
+				msg: 'request',
+				route: '/(dashboard)',
+				status: 500,
+				userId: line!.userId
+			})
 		);
 
 		// Now a broken schema: no table can be read, and the health check says so.
@@ -376,7 +382,7 @@ test('an unexpected error shows a code and no stack; the log line with that code
 			fullPage: true
 		});
 		expect(server.log()).toContainEqual(
-			expect.objectContaining({ errorId: fallbackCode, route: '/', status: 500 })
+			expect.objectContaining({ errorId: fallbackCode, route: '/(dashboard)', status: 500 })
 		);
 	} finally {
 		await server.stop();
