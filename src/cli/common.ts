@@ -1,4 +1,5 @@
 /** What every command-line tool shares: the database from DATABASE_PATH, and errors as one sentence on stderr. */
+import { parseArgs } from 'node:util';
 import { readConfig } from '$lib/server/config';
 import { migrateToLatest, openDatabase, StartupError, type DB } from '$lib/server/db';
 import { logForCommandLine } from '$lib/server/log';
@@ -18,6 +19,24 @@ export function useLang(raw: string | undefined, usage: string): Lang {
 	if (lang !== 'de' && lang !== 'en') exit(`--lang must be de or en, not "${lang}". ${usage}`);
 	overwriteGetLocale(() => lang);
 	return lang;
+}
+
+/** Picks a tool's own message, given in German and English, in the language of `--lang`. */
+export function inLang(lang: Lang): (de: string, en: string) => string {
+	return (de, en) => (lang === 'en' ? en : de);
+}
+
+/** The one FILE and the `--lang` of `backup` and `restore`; exits with the usage on anything else. */
+export function readFileArgument(usage: string): { file: string; lang: Lang } {
+	let parsed;
+	try {
+		parsed = parseArgs({ allowPositionals: true, options: { lang: { type: 'string' } } });
+	} catch (e) {
+		exit(`${(e as Error).message}\n${usage}`);
+	}
+	const lang = useLang(parsed.values.lang, usage);
+	if (parsed.positionals.length !== 1 || parsed.positionals[0].startsWith('-')) exit(usage);
+	return { file: parsed.positionals[0], lang };
 }
 
 /** Prints to stderr, so that stdout stays clean for data. */

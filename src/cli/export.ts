@@ -1,12 +1,15 @@
-/** `npm run export -- [--register] [--jobcenter CODE] [--from YYYY-MM] [--to YYYY-MM]`: the canonical CSV on stdout. */
+/**
+ * `npm run export -- [--register] [--jobcenter CODE] [--from YYYY-MM] [--to YYYY-MM] [--lang de|en]`: the
+ * canonical CSV on stdout, the same in every language; only the messages on stderr follow `--lang`.
+ */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { isMonth } from '$lib/months';
 import { exportMetrics, exportRegister, type ExportFilter } from '$lib/server/ingest/export';
-import { exit, openAppDatabase, run } from './common';
+import { exit, inLang, openAppDatabase, run, useLang } from './common';
 
 const USAGE =
-	'Usage: npm run export -- [--register] [--jobcenter CODE] [--from YYYY-MM] [--to YYYY-MM]';
+	'Usage: npm run export -- [--register] [--jobcenter CODE] [--from YYYY-MM] [--to YYYY-MM] [--lang de|en]';
 
 function readOptions(args: string[]): ExportFilter & { register: boolean } {
 	try {
@@ -16,13 +19,20 @@ function readOptions(args: string[]): ExportFilter & { register: boolean } {
 				register: { type: 'boolean', default: false },
 				jobcenter: { type: 'string' },
 				from: { type: 'string' },
-				to: { type: 'string' }
+				to: { type: 'string' },
+				lang: { type: 'string' }
 			}
 		});
+		const t = inLang(useLang(values.lang, USAGE));
 		for (const key of ['from', 'to'] as const) {
 			const month = values[key];
 			if (month !== undefined && !isMonth(month))
-				exit(`--${key} must be a month YYYY-MM, not "${month}".`);
+				exit(
+					t(
+						`--${key} erwartet einen Monat im Format JJJJ-MM, nicht „${month}“.`,
+						`--${key} must be a month YYYY-MM, not "${month}".`
+					)
+				);
 		}
 		return values;
 	} catch (e) {

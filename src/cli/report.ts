@@ -9,7 +9,7 @@ import { readConfig } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { missingTools, participantJobs, printReports, type PdfJob } from '$lib/server/report/pdf';
 import { getRound } from '$lib/server/rounds';
-import { exit, openAppDatabase, run, say, useLang } from './common';
+import { exit, inLang, openAppDatabase, run, say, useLang } from './common';
 
 const USAGE =
 	'Usage: npm run report -- --round ID [--jobcenter CODE | --all] [--handout] --out FILE.pdf (with --all: --out FOLDER) [--lang de|en]';
@@ -34,7 +34,7 @@ function readOptions() {
 run(async () => {
 	const options = readOptions();
 	const lang = useLang(options.lang, USAGE);
-	const t = (de: string, en: string) => (lang === 'en' ? en : de);
+	const t = inLang(lang);
 	if (!options.round || !/^\d+$/.test(options.round) || !options.out) exit(USAGE);
 	if (options.all && options.jobcenter)
 		exit(

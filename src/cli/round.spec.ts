@@ -58,7 +58,7 @@ describe('npm run round', { timeout: 180_000 }, () => {
 		const { code, stdout } = await round('list');
 		expect(code).toBe(0);
 		expect(stdout).toBe(
-			'Nr.\tName\tVon\tBis\tTeilnehmende\tStatus\n' +
+			'id\tname\tfrom\tto\tparticipants\tstatus\n' +
 				'1\tOst 2026\t2026-01\t2026-06\t3\topen\n' +
 				'2\tPaar\t2026-03\t2026-03\t2\topen\n'
 		);
@@ -118,6 +118,9 @@ describe('npm run round', { timeout: 180_000 }, () => {
 			code: 0,
 			stderr: 'Round 1 reopened.\n'
 		});
+		// The list is data: the same columns and values whatever the language.
+		const list = await round('list', '--lang', 'en');
+		expect(list.stdout).toMatch(/^id\tname\tfrom\tto\tparticipants\tstatus\n1\tOst 2026\t/);
 		const usage = await round('delete');
 		expect(usage.stderr).toMatch(/^Usage: npm run round -- create --name NAME --from YYYY-MM /);
 		expect(await round('list', '--lang', 'fr')).toMatchObject({

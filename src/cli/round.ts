@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { audit } from '$lib/server/auth/audit';
 import { closeRound, reopenRound } from '$lib/server/lifecycle';
 import { createRound, listRounds } from '$lib/server/rounds';
-import { exit, openAppDatabase, run, say, useLang } from './common';
+import { exit, inLang, openAppDatabase, run, say, useLang } from './common';
 
 const USAGE =
 	'Usage: npm run round -- create --name NAME --from YYYY-MM --to YYYY-MM (--ring RING | --jobcenters CODE,CODE,…) [--predecessor ID] | list | close ID | reopen ID [--lang de|en]';
@@ -36,7 +36,7 @@ function readOptions() {
 run(async () => {
 	const { values, positionals } = readOptions();
 	const lang = useLang(values.lang, USAGE);
-	const t = (de: string, en: string) => (lang === 'en' ? en : de);
+	const t = inLang(lang);
 	const command = positionals[0];
 	const lifecycle = ['close', 'reopen'].includes(command);
 	if (
@@ -62,7 +62,8 @@ run(async () => {
 			return;
 		}
 		if (command === 'list') {
-			process.stdout.write('Nr.\tName\tVon\tBis\tTeilnehmende\tStatus\n');
+			// Data, like `user list`: English column names whatever --lang says.
+			process.stdout.write('id\tname\tfrom\tto\tparticipants\tstatus\n');
 			for (const r of await listRounds(db)) {
 				process.stdout.write(`${r.id}\t${r.name}\t${r.from}\t${r.to}\t${r.members}\t${r.status}\n`);
 			}

@@ -1,37 +1,44 @@
 /**
  * `npm run user -- create --email E --role admin|analyst|jobcenter [--jobcenter CODE] [--password-stdin]`,
- * `npm run user -- list`, `npm run user -- disable --email E`: accounts from the command line.
+ * `npm run user -- list`, `npm run user -- disable --email E`: accounts from the command line; messages
+ * on stderr in the language of `--lang de|en`.
  */
 import { parseArgs } from 'node:util';
 import { audit } from '$lib/server/auth/audit';
 import { createUser, listUsers, setDisabled, UserError } from '$lib/server/auth/users';
-import { exit, openAppDatabase, run, say } from './common';
+import { exit, inLang, openAppDatabase, run, say, useLang } from './common';
 import { askPasswordTwice, PasswordInputError, readStdinPassword } from './password';
 
 const USAGE =
-	'Usage: npm run user -- create --email E --role admin|analyst|jobcenter [--jobcenter CODE] [--password-stdin] | list | disable --email E';
+	'Usage: npm run user -- create --email E --role admin|analyst|jobcenter [--jobcenter CODE] [--password-stdin] | list | disable --email E [--lang de|en]';
 
 const CLI_ACTOR = { userId: null, email: 'cli' };
 
+function readOptions() {
+	try {
+		return parseArgs({
+			allowPositionals: true,
+			options: {
+				email: { type: 'string' },
+				role: { type: 'string' },
+				jobcenter: { type: 'string' },
+				'password-stdin': { type: 'boolean' },
+				lang: { type: 'string' }
+			}
+		});
+	} catch (e) {
+		exit(`${(e as Error).message}\n${USAGE}`);
+	}
+}
+
 run(async () => {
-	const { values, positionals } = (() => {
-		try {
-			return parseArgs({
-				allowPositionals: true,
-				options: {
-					email: { type: 'string' },
-					role: { type: 'string' },
-					jobcenter: { type: 'string' },
-					'password-stdin': { type: 'boolean' }
-				}
-			});
-		} catch (e) {
-			exit(`${(e as Error).message}\n${USAGE}`);
-		}
-	})();
+	const { values, positionals } = readOptions();
+	const lang = useLang(values.lang, USAGE);
+	const t = inLang(lang);
 	const command = positionals[0];
 	if (!['create', 'list', 'disable'].includes(command)) exit(USAGE);
-	if (command !== 'list' && !values.email) exit(`--email is missing.\n${USAGE}`);
+	if (command !== 'list' && !values.email)
+		exit(`${t('--email fehlt.', '--email is missing.')}\n${USAGE}`);
 
 	const db = await openAppDatabase();
 	try {
@@ -44,17 +51,25 @@ run(async () => {
 		} else if (command === 'disable') {
 			await setDisabled(db, values.email!, true);
 			await audit(db, CLI_ACTOR, 'user_disabled', values.email!);
-			say(`Disabled ${values.email}; their sessions have ended.`);
+			say(
+				t(
+					`${values.email} gesperrt; die Sitzungen des Kontos sind beendet.`,
+					`Disabled ${values.email}; their sessions have ended.`
+				)
+			);
 		} else {
-			if (!values.role) exit(`--role is missing.\n${USAGE}`);
+			if (!values.role) exit(`${t('--role fehlt.', '--role is missing.')}\n${USAGE}`);
 			if (!values['password-stdin'] && !process.stdin.isTTY) {
 				exit(
-					'No terminal to ask for the password: pass it on standard input with --password-stdin.'
+					t(
+						'Es gibt kein Terminal, an dem das Passwort abgefragt werden kann: Geben Sie es mit --password-stdin auf der Standardeingabe.',
+						'No terminal to ask for the password: pass it on standard input with --password-stdin.'
+					)
 				);
 			}
 			const password = values['password-stdin']
-				? await readStdinPassword()
-				: await askPasswordTwice();
+				? await readStdinPassword(lang)
+				: await askPasswordTwice(lang);
 			await createUser(db, {
 				email: values.email!,
 				role: values.role,
@@ -67,7 +82,12 @@ run(async () => {
 				'user_created',
 				`${values.email} as ${values.role} ${values.jobcenter ?? ''}`.trim()
 			);
-			say(`Created ${values.email} (${values.role}).`);
+			say(
+				t(
+					`Konto ${values.email} (${values.role}) angelegt.`,
+					`Created ${values.email} (${values.role}).`
+				)
+			);
 		}
 	} catch (e) {
 		if (e instanceof UserError) exit(e.message, 1);

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { m } from '$lib/paraglide/messages';
 import { createReportToken, TOKEN_PARAM } from '$lib/server/auth/reportToken';
 import { openDatabase } from '$lib/server/db';
 import { backupDatabase } from '$lib/server/db/backup';
@@ -35,12 +36,13 @@ export function participantJobs(
 	}));
 }
 
-/** Why the reports cannot be printed here, as a sentence that says what to install or run; or null. */
+/**
+ * Why the reports cannot be printed here, as a sentence that says what to install or run; or null.
+ * In the request's language on the web, in the language of `--lang` in `npm run report`.
+ */
 export function missingTools(): string | null {
-	if (!existsSync(CHROMIUM))
-		return `Chromium fehlt (${CHROMIUM}). Bitte installieren: apt-get install chromium chromium-l10n – oder CHROMIUM_PATH auf ein Chromium setzen.`;
-	if (!existsSync(join(buildDir(), 'index.js')))
-		return `Der Produktions-Build fehlt (${buildDir()}). Bitte zuerst: npm run build`;
+	if (!existsSync(CHROMIUM)) return m.pdf_chromium_missing({ path: CHROMIUM });
+	if (!existsSync(join(buildDir(), 'index.js'))) return m.pdf_build_missing({ dir: buildDir() });
 	return null;
 }
 
