@@ -35,7 +35,10 @@ test('GET and POST on an old path answer 308 to the new path with its rest and q
 		expect([old, post.status(), post.headers().location]).toEqual([old, 308, current]);
 	}
 	// Followed, the 308 sends the form again: the old sign-in form still signs in.
-	const signedIn = await request.post('/login', { headers, form: ACCOUNTS.analyst });
+	const signedIn = await request.post('/login', {
+		headers: { ...headers, accept: 'text/html' },
+		form: ACCOUNTS.analyst
+	});
 	expect(new URL(signedIn.url()).pathname).toBe('/');
 	expect(await signedIn.text()).toContain('Abmelden');
 
@@ -55,10 +58,11 @@ test('a bookmark and a sign-in link with an old path end on the new page', async
 	await expect(page).toHaveURL(`/runden/${id}`);
 	await page.goto('/rounds');
 	await expect(page).toHaveURL('/runden');
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Benchlearning-Runden' })).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/old-paths-rounds.png', fullPage: true });
 	// The old sign-out form (POST /logout) still signs out.
-	await page.request.post('/logout', { headers: { origin: new URL(page.url()).origin } });
+	const origin = new URL(page.url()).origin;
+	await page.request.post('/logout', { headers: { origin, accept: 'text/html' }, form: {} });
 	await page.goto('/konto');
 	await expect(page).toHaveURL(/\/anmelden\?redirectTo=%2Fkonto$/);
 });
