@@ -1,6 +1,7 @@
 /**
  * Starts the database once; gives every request its security headers, a log line, its language and its
- * viewer (without a login only the public paths open); gives every unexpected error an id.
+ * viewer (without a login only the public paths open); sends old paths on to their new ones; gives every
+ * unexpected error an id.
  */
 import { randomBytes } from 'node:crypto';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
@@ -12,6 +13,7 @@ import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { redeemReportToken } from '$lib/server/auth/reportToken';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { StartupError } from '$lib/server/db';
+import { renamedPath } from '$lib/server/legacyPaths';
 import { log } from '$lib/server/log';
 import { db, startServer } from '$lib/server/startup';
 
@@ -47,7 +49,7 @@ function explainAndExit(e: unknown): never {
  * The printed report alone writes a <style> element: its @page rule carries the running header (round
  * and jobcenter, escaped as CSS strings) and the page numbers, which no bundled style sheet can know.
  */
-const PRINTED_REPORT = '/rounds/[id=id]/bericht';
+const PRINTED_REPORT = '/runden/[id=id]/bericht';
 const STYLE_ELEM = "style-src-elem 'self'";
 
 /**
@@ -113,6 +115,19 @@ const requestLog: Handle = async ({ event, resolve }) => {
 	}
 };
 
+/**
+ * An old English path (see legacyPaths.ts) answers 308 to its German successor, the rest of the path and
+ * the query kept; 308, not 301, so that a browser sends a form's POST and its body again to the new path.
+ */
+const oldPaths: Handle = ({ event, resolve }) => {
+	const current = renamedPath(event.url.pathname);
+	if (current === null) return resolve(event);
+	return new Response(null, {
+		status: 308,
+		headers: { location: current + event.url.search }
+	});
+};
+
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -123,7 +138,7 @@ const language: Handle = ({ event, resolve }) =>
 
 /** Pages anyone may open: signing in needs them, and the legal pages must be readable by everyone. */
 const PUBLIC_PATHS = [
-	'/login',
+	'/anmelden',
 	'/sprache',
 	'/healthz',
 	'/impressum',
@@ -140,7 +155,7 @@ function loginRedirect(event: RequestEvent): Response {
 		});
 	}
 	const back = event.url.pathname + event.url.search;
-	const target = back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`;
+	const target = back === '/' ? '/anmelden' : `/anmelden?redirectTo=${encodeURIComponent(back)}`;
 	return new Response(null, { status: 303, headers: { location: target } });
 }
 
@@ -155,7 +170,7 @@ const viewer: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, requestLog, language, viewer);
+export const handle = sequence(securityHeaders, requestLog, oldPaths, language, viewer);
 
 /**
  * An unexpected error (a bug, a broken database) gets a short id that the error page shows, and one

@@ -4,7 +4,7 @@ import { ensureAdmin, signIn, type Role } from './session';
 
 /** Every page a person can reach, per role; the scan must find no serious or critical violation (WCAG 2.1 AA). */
 const PAGES: Record<Role | 'anonymous', string[]> = {
-	anonymous: ['/login', '/impressum', '/datenschutz', '/barrierefreiheit'],
+	anonymous: ['/anmelden', '/impressum', '/datenschutz', '/barrierefreiheit'],
 	jobcenter: [
 		'/',
 		'/kpi/engagement_rate_pct',
@@ -28,11 +28,11 @@ const PAGES: Record<Role | 'anonymous', string[]> = {
 		'/karte?jc=05754',
 		'/kanaele?jc=05754',
 		'/protokoll',
-		'/rounds',
+		'/runden',
 		'/ereignisse',
 		'/datenstand'
 	],
-	admin: ['/admin/benutzer']
+	admin: ['/verwaltung/benutzer']
 };
 
 async function scan(page: Page, url: string) {

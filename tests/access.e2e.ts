@@ -10,28 +10,28 @@ const VIEWERS: Viewer[] = ['anonymous', 'jobcenter', 'analyst', 'admin'];
 const PAGES: Record<string, [number, number, number, number]> = {
 	//                 anonymous jobcenter analyst admin
 	'/': [303, 200, 200, 200],
-	'/login': [200, 303, 303, 303],
+	'/anmelden': [200, 303, 303, 303],
 	// The health check needs no login and shows no data.
 	'/healthz': [200, 200, 200, 200],
 	'/impressum': [200, 200, 200, 200],
 	'/datenschutz': [200, 200, 200, 200],
 	'/barrierefreiheit': [200, 200, 200, 200],
-	'/logout': [303, 303, 303, 303],
+	'/abmelden': [303, 303, 303, 303],
 	'/sprache': [303, 303, 303, 303],
 	'/konto': [303, 200, 200, 200],
 	'/protokoll': [303, 403, 200, 200],
-	'/rounds': [303, 403, 200, 200],
+	'/runden': [303, 403, 200, 200],
 	// Only jobcenter users take part in rounds; analysts are sent to the list of all rounds.
 	'/meine-runden': [303, 200, 303, 303],
 	'/methodik': [303, 200, 200, 200],
-	'/admin/benutzer': [303, 403, 403, 200],
-	'/upload': [303, 200, 200, 200],
+	'/verwaltung/benutzer': [303, 403, 403, 200],
+	'/hochladen': [303, 200, 200, 200],
 	// Without a token there is no error list to download.
-	'/upload/fehler': [303, 404, 404, 404],
-	'/upload/status': [303, 404, 404, 404],
-	'/upload/vorlage/metrics': [303, 200, 200, 200],
-	'/upload/vorlage/register': [303, 403, 200, 200],
-	'/uploads': [303, 200, 200, 200],
+	'/hochladen/fehler': [303, 404, 404, 404],
+	'/hochladen/status': [303, 404, 404, 404],
+	'/hochladen/vorlage/kennzahlen': [303, 200, 200, 200],
+	'/hochladen/vorlage/verzeichnis': [303, 403, 200, 200],
+	'/lieferungen': [303, 200, 200, 200],
 	'/monatsmeldung': [303, 200, 200, 200],
 	'/jobcenter': [303, 403, 200, 200],
 	// Analysts are sent to the overview to choose a jobcenter first.
@@ -43,65 +43,65 @@ const PAGES: Record<string, [number, number, number, number]> = {
 	'/kpi/[id]/export': [303, 200, 303, 303],
 	'/karte/export': [303, 200, 303, 303],
 	'/kanaele/export': [303, 200, 303, 303],
-	'/uploads/loeschen': [303, 403, 200, 200],
+	'/lieferungen/loeschen': [303, 403, 200, 200],
 	'/ereignisse': [303, 200, 200, 200],
 	'/datenstand': [303, 403, 200, 200],
-	'/rounds/[id]': [303, 200, 200, 200],
+	'/runden/[id]': [303, 200, 200, 200],
 	// Jobcenter users are sent on to their own report.
-	'/rounds/[id]/bericht': [303, 303, 200, 200],
-	'/rounds/[id]/export': [303, 200, 200, 200],
+	'/runden/[id]/bericht': [303, 303, 200, 200],
+	'/runden/[id]/export': [303, 200, 200, 200],
 	// All reports of a round as PDF: analysts only; no ZIP before a batch has run.
-	'/rounds/[id]/berichte': [303, 403, 200, 200],
-	'/rounds/[id]/berichte/zip': [303, 403, 404, 404],
+	'/runden/[id]/berichte': [303, 403, 200, 200],
+	'/runden/[id]/berichte/zip': [303, 403, 404, 404],
 	// The round matrix is for analysts only, its handout version too.
-	'/rounds/[id]/matrix': [303, 403, 200, 200],
-	'/rounds/[id]/matrix/export': [303, 403, 200, 200],
+	'/runden/[id]/matrix': [303, 403, 200, 200],
+	'/runden/[id]/matrix/export': [303, 403, 200, 200],
 	// Analysts first choose whose profile to edit.
-	'/rounds/[id]/steckbrief': [303, 200, 200, 200],
-	'/rounds/[id]/steckbriefe': [303, 200, 200, 200]
+	'/runden/[id]/steckbrief': [303, 200, 200, 200],
+	'/runden/[id]/steckbriefe': [303, 200, 200, 200]
 };
 
 /** Sample values for the route parameters. */
 function concrete(url: string): string {
-	if (url.startsWith('/rounds/[id]')) return url.replace('[id]', String(ensureReportRound()));
+	if (url.startsWith('/runden/[id]')) return url.replace('[id]', String(ensureReportRound()));
 	return url.replace('[id]', 'engagement_rate_pct');
 }
 
 /** Expected status of a form POST with an empty body: 400 means it was allowed and then validated. */
 const ACTIONS: Record<string, [number, number, number, number]> = {
 	// Signed-in viewers are sent on from the login page.
-	'/login': [400, 303, 303, 303],
+	'/anmelden': [400, 303, 303, 303],
 	'/sprache': [303, 303, 303, 303],
 	'/konto?/password': [303, 400, 400, 400],
 	'/konto?/optIn': [303, 200, 400, 400],
-	'/admin/benutzer?/create': [303, 403, 403, 400],
-	'/admin/benutzer?/disable': [303, 403, 403, 400],
-	'/admin/benutzer?/enable': [303, 403, 403, 400],
-	'/admin/benutzer?/reset': [303, 403, 403, 400],
-	'/rounds?/create': [303, 403, 400, 400],
-	'/rounds?/update': [303, 403, 400, 400],
-	'/rounds?/close': [303, 403, 400, 400],
-	'/rounds?/reopen': [303, 403, 400, 400],
-	'/upload?/preview': [303, 400, 400, 400],
-	'/upload?/recheck': [303, 400, 400, 400],
-	'/upload?/commit': [303, 400, 400, 400],
-	'/upload?/cancel': [303, 400, 400, 400],
-	'/uploads?/undo': [303, 400, 400, 400],
+	'/verwaltung/benutzer?/create': [303, 403, 403, 400],
+	'/verwaltung/benutzer?/disable': [303, 403, 403, 400],
+	'/verwaltung/benutzer?/enable': [303, 403, 403, 400],
+	'/verwaltung/benutzer?/reset': [303, 403, 403, 400],
+	'/runden?/create': [303, 403, 400, 400],
+	'/runden?/update': [303, 403, 400, 400],
+	'/runden?/close': [303, 403, 400, 400],
+	'/runden?/reopen': [303, 403, 400, 400],
+	'/hochladen?/preview': [303, 400, 400, 400],
+	'/hochladen?/recheck': [303, 400, 400, 400],
+	'/hochladen?/commit': [303, 400, 400, 400],
+	'/hochladen?/cancel': [303, 400, 400, 400],
+	'/lieferungen?/undo': [303, 400, 400, 400],
 	'/monatsmeldung?/pruefen': [303, 400, 400, 400],
 	'/monatsmeldung?/speichern': [303, 400, 400, 400],
 	'/monatsmeldung?/kanal': [303, 400, 400, 400],
 	'/jobcenter?/add': [303, 403, 400, 400],
 	'/jobcenter?/edit': [303, 403, 400, 400],
 	'/jobcenter?/setActive': [303, 403, 400, 400],
-	'/uploads/loeschen?/check': [303, 403, 400, 400],
-	'/uploads/loeschen?/delete': [303, 403, 400, 400],
-	'/rounds/[id]/berichte?/start': [303, 403, 400, 400],
+	'/lieferungen/loeschen?/check': [303, 403, 400, 400],
+	'/lieferungen/loeschen?/delete': [303, 403, 400, 400],
+	'/runden/[id]/berichte?/start': [303, 403, 400, 400],
 	'/ereignisse?/add': [303, 400, 400, 400],
 	'/ereignisse?/delete': [303, 400, 400, 400],
 	// An empty Steckbrief is refused; analysts must name the jobcenter.
-	'/rounds/[id]/steckbrief?/speichern': [303, 400, 400, 400],
+	'/runden/[id]/steckbrief?/speichern': [303, 400, 400, 400],
 	// Last, because it ends the session.
-	'/logout': [303, 303, 303, 303]
+	'/abmelden': [303, 303, 303, 303]
 };
 
 test('every route and every form action has an entry in the matrix', () => {
@@ -165,7 +165,7 @@ test('a request without a session that does not ask for HTML gets 401, not a red
 
 test('a forbidden page says so in German and offers a way back', async ({ page }) => {
 	await signIn(page, 'jobcenter');
-	const response = await page.goto('/admin/benutzer');
+	const response = await page.goto('/verwaltung/benutzer');
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { name: 'Fehler 403' })).toBeVisible();
 	await expect(page.getByText('Sie haben keine Berechtigung für diese Seite.')).toBeVisible();

@@ -5,7 +5,7 @@ test('the login page lists the demo accounts, refuses a wrong password and signs
 	page
 }) => {
 	await page.goto('/');
-	await expect(page).toHaveURL(/\/login$/);
+	await expect(page).toHaveURL(/\/anmelden$/);
 	const demo = page.getByRole('region', { name: 'Demo-Zugänge' });
 	await expect(demo).toContainText('analyst@demo.test');
 	await expect(demo).toContainText('demo-jobcenter');
@@ -27,7 +27,7 @@ test('after signing in, the user returns to the page they asked for; signing out
 	page
 }) => {
 	await page.goto('/konto');
-	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fkonto$/);
+	await expect(page).toHaveURL(/\/anmelden\?redirectTo=%2Fkonto$/);
 	await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS.jobcenter.email);
 	await page.getByLabel('Passwort').fill(ACCOUNTS.jobcenter.password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -39,11 +39,11 @@ test('after signing in, the user returns to the page they asked for; signing out
 	expect(cookie.sameSite).toBe('Lax');
 
 	await page.getByRole('button', { name: 'Abmelden' }).click();
-	await expect(page).toHaveURL(/\/login$/);
+	await expect(page).toHaveURL(/\/anmelden$/);
 	// The old cookie opens nothing any more.
 	await page.context().addCookies([cookie]);
 	await page.goto('/konto');
-	await expect(page).toHaveURL(/\/login/);
+	await expect(page).toHaveURL(/\/anmelden/);
 });
 
 test('a jobcenter user sees only its own figures and can opt in to be named in its ring', async ({
@@ -111,7 +111,7 @@ test('an admin creates a user, the user changes the password, the admin disables
 	await admin.screenshot({ path: 'test-results/screenshots/admin-users.png', fullPage: true });
 
 	const user = await browser.newPage();
-	await user.goto('/login');
+	await user.goto('/anmelden');
 	await user.getByLabel('E-Mail-Adresse').fill('neu@jobcenter.example');
 	await user.getByLabel('Passwort').fill('erstes-passwort');
 	await user.getByRole('button', { name: 'Anmelden' }).click();
@@ -125,13 +125,13 @@ test('an admin creates a user, the user changes the password, the admin disables
 	await admin.getByRole('button', { name: 'Sperren neu@jobcenter.example' }).click();
 	await expect(admin.getByRole('row', { name: /neu@jobcenter.example/ })).toContainText('gesperrt');
 	await user.reload();
-	await expect(user).toHaveURL(/\/login/);
+	await expect(user).toHaveURL(/\/anmelden/);
 });
 
 test('after five wrong passwords the account has to wait, and the message says how long', async ({
 	page
 }) => {
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	for (let i = 0; i < 5; i++) {
 		await page.getByLabel('E-Mail-Adresse').fill('geraten@jobcenter.example');
 		await page.getByLabel('Passwort').fill(`falsch-${i}`);

@@ -104,7 +104,7 @@ test('the jobcenter report says in its resonance summary how fast the jobcenter 
 }) => {
 	const id = ensureReportRound();
 	await signIn(page, 'jobcenter');
-	await page.goto(`/rounds/${id}/bericht`);
+	await page.goto(`/runden/${id}/bericht`);
 	const sentence = page.getByRole('listitem').filter({ hasText: 'Bei der Antwortzeit' });
 	await expect(sentence).toHaveText(
 		/Bei der Antwortzeit liegt Ihr Jobcenter mit [\d,]+ (Std\.|Tagen) im (unteren|zweiten|dritten|oberen) Quartil.* der Vergleichsgruppe \(Median [\d,]+ (Std\.|Tage)\)\. Das ist/

@@ -146,14 +146,14 @@ test('printing from a dark screen gives dark text on white paper', async ({ page
 
 /** Every page a person can reach, per role, scanned in the dark as a11y.e2e.ts scans them in the light. */
 const PAGES: Record<Exclude<Role, 'admin'> | 'anonymous', () => string[]> = {
-	anonymous: () => ['/login', '/impressum', '/datenschutz', '/barrierefreiheit'],
+	anonymous: () => ['/anmelden', '/impressum', '/datenschutz', '/barrierefreiheit'],
 	jobcenter: () => [
 		'/',
 		'/kpi/engagement_rate_pct',
 		'/karte',
 		'/kanaele',
-		'/upload',
-		'/uploads',
+		'/hochladen',
+		'/lieferungen',
 		'/konto'
 	],
 	analyst: () => {
@@ -166,9 +166,9 @@ const PAGES: Record<Exclude<Role, 'admin'> | 'anonymous', () => string[]> = {
 			'/jobcenter',
 			'/methodik',
 			'/protokoll',
-			'/rounds',
-			`/rounds/${round}`,
-			`/rounds/${round}/bericht`
+			'/runden',
+			`/runden/${round}`,
+			`/runden/${round}/bericht`
 		];
 	}
 };

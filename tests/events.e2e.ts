@@ -185,7 +185,7 @@ test('the Datenstand shows whom to ask for which months, with symbols as well as
 test("the reports list the events of the round's period the reader may see", async ({ page }) => {
 	const round = ensureReportRound();
 	await signIn(page, 'jobcenter');
-	await page.goto(`/rounds/${round}/bericht?jc=05754`);
+	await page.goto(`/runden/${round}/bericht?jc=05754`);
 	const section = page.getByRole('region', { name: 'Ereignisse im Zeitraum' });
 	await expect(section).toContainText('Februar 2026');
 	await expect(section).toContainText('Ausbildungskampagne „Dein Start bei uns“');
@@ -199,11 +199,11 @@ test("the reports list the events of the round's period the reader may see", asy
 	// The handout names no participant, so none of their own events.
 	await page.context().clearCookies();
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${round}/bericht?fassung=teilnehmende`);
+	await page.goto(`/runden/${round}/bericht?fassung=teilnehmende`);
 	const handout = page.getByRole('region', { name: 'Ereignisse im Zeitraum' });
 	await expect(handout).toBeVisible();
 	await expect(handout).not.toContainText('Ausbildungskampagne');
-	await page.goto(`/rounds/${round}/bericht`);
+	await page.goto(`/runden/${round}/bericht`);
 	await expect(page.getByRole('region', { name: 'Ereignisse im Zeitraum' })).toContainText(
 		'Ausbildungskampagne „Dein Start bei uns“'
 	);

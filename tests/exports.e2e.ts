@@ -217,7 +217,7 @@ test('without JavaScript the table exports are links that work, and no chart but
 }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill('jobcenter@demo.test');
 	await page.getByLabel('Passwort').fill('demo-jobcenter');
 	await page.getByRole('button', { name: 'Anmelden' }).click();

@@ -159,14 +159,14 @@ function queries(): Record<string, Query> {
 	const format = fc.oneof(fc.constantFrom('csv', 'xlsx'), junk);
 	return {
 		'/': { ...dashboard, ...register },
-		'/login': {
+		'/anmelden': {
 			redirectTo: fc.oneof(fc.constantFrom('//evil.example', 'https://evil.example'), junk)
 		},
-		'/logout': {},
+		'/abmelden': {},
 		'/sprache': {},
 		'/konto': {},
 		'/protokoll': {},
-		'/rounds': {
+		'/runden': {
 			bearbeiten: integer,
 			gespeichert: integer,
 			abgeschlossen: integer,
@@ -174,17 +174,17 @@ function queries(): Record<string, Query> {
 		},
 		'/methodik': {},
 		'/meine-runden': {},
-		'/admin/benutzer': {},
-		'/upload': { token: junk, verworfen: junk, erneut: junk },
-		'/upload/fehler': { token: junk },
-		'/upload/status': { job: junk },
+		'/verwaltung/benutzer': {},
+		'/hochladen': { token: junk, verworfen: junk, erneut: junk },
+		'/hochladen/fehler': { token: junk },
+		'/hochladen/status': { job: junk },
 		'/healthz': {},
 		'/impressum': {},
 		'/datenschutz': {},
 		'/barrierefreiheit': {},
-		'/upload/vorlage/metrics': { format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk) },
-		'/upload/vorlage/register': { format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk) },
-		'/uploads': { neu: integer },
+		'/hochladen/vorlage/kennzahlen': { format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk) },
+		'/hochladen/vorlage/verzeichnis': { format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk) },
+		'/lieferungen': { neu: integer },
 		'/monatsmeldung': { jc: code, monat: month, kanal: channels },
 		'/jobcenter': { ...register, bearbeiten: code, gespeichert: code },
 		'/kpi/[id]': dashboard,
@@ -194,7 +194,7 @@ function queries(): Record<string, Query> {
 		'/kpi/[id]/export': { ...dashboard, format },
 		'/karte/export': { ...dashboard, x: axis, y: axis, format },
 		'/kanaele/export': { ...dashboard, format },
-		'/uploads/loeschen': {},
+		'/lieferungen/loeschen': {},
 		'/ereignisse': { neu: integer, geloescht: integer },
 		'/datenstand': {
 			ring: fc.oneof(fc.constantFrom('Vergleichsring Mittelstädte', 'ohne'), junk),
@@ -203,33 +203,33 @@ function queries(): Record<string, Query> {
 			to: month,
 			luecken: fc.oneof(fc.constantFrom('1', 'on'), junk)
 		},
-		'/rounds/[id]': { kanaele: fc.oneof(fc.constant('1'), junk) },
-		'/rounds/[id]/bericht': {
+		'/runden/[id]': { kanaele: fc.oneof(fc.constant('1'), junk) },
+		'/runden/[id]/bericht': {
 			jc: code,
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
 			druck: fc.oneof(fc.constant('pdf'), junk),
 			einmal: junk
 		},
-		'/rounds/[id]/export': {
+		'/runden/[id]/export': {
 			format: fc.oneof(fc.constantFrom('csv', 'xlsx'), junk),
 			jc: code,
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk)
 		},
-		'/rounds/[id]/berichte': {},
-		'/rounds/[id]/berichte/zip': {},
-		'/rounds/[id]/matrix': {
+		'/runden/[id]/berichte': {},
+		'/runden/[id]/berichte/zip': {},
+		'/runden/[id]/matrix': {
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
 			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
 			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk)
 		},
-		'/rounds/[id]/matrix/export': {
+		'/runden/[id]/matrix/export': {
 			fassung: fc.oneof(fc.constant('teilnehmende'), junk),
 			sortierung: fc.oneof(fc.constantFrom('name', ...KPI_IDS), junk),
 			richtung: fc.oneof(fc.constantFrom('auf', 'ab'), junk),
 			format
 		},
-		'/rounds/[id]/steckbrief': { jc: code },
-		'/rounds/[id]/steckbriefe': {}
+		'/runden/[id]/steckbrief': { jc: code },
+		'/runden/[id]/steckbriefe': {}
 	};
 }
 
@@ -276,7 +276,7 @@ function actions(): Record<string, ActionFuzz> {
 		valid_from: month
 	};
 	return {
-		'/login': {
+		'/anmelden': {
 			writes: false,
 			fields: { email: emailNoAccount, password: junk, redirectTo: junk }
 		},
@@ -295,7 +295,7 @@ function actions(): Record<string, ActionFuzz> {
 			fields: { show: junk.filter((v) => !['on', '1'].includes(v)) },
 			required: ['show']
 		},
-		'/admin/benutzer?/create': {
+		'/verwaltung/benutzer?/create': {
 			writes: true,
 			fields: {
 				email: emailNoAccount,
@@ -304,28 +304,31 @@ function actions(): Record<string, ActionFuzz> {
 				password: junk
 			}
 		},
-		'/admin/benutzer?/disable': { writes: true, fields: { email: emailNoAccount } },
-		'/admin/benutzer?/enable': { writes: true, fields: { email: emailNoAccount } },
-		'/admin/benutzer?/reset': { writes: true, fields: { email: emailNoAccount, password: junk } },
-		'/rounds?/create': { writes: true, fields: round },
-		'/rounds?/update': { writes: true, fields: { id: integer, ...round } },
-		'/rounds?/close': { writes: true, fields: { id: noId } },
-		'/rounds?/reopen': { writes: true, fields: { id: noId } },
+		'/verwaltung/benutzer?/disable': { writes: true, fields: { email: emailNoAccount } },
+		'/verwaltung/benutzer?/enable': { writes: true, fields: { email: emailNoAccount } },
+		'/verwaltung/benutzer?/reset': {
+			writes: true,
+			fields: { email: emailNoAccount, password: junk }
+		},
+		'/runden?/create': { writes: true, fields: round },
+		'/runden?/update': { writes: true, fields: { id: integer, ...round } },
+		'/runden?/close': { writes: true, fields: { id: noId } },
+		'/runden?/reopen': { writes: true, fields: { id: noId } },
 		// A dry run: it checks the file and stages it, it writes no table.
-		'/upload?/preview': {
+		'/hochladen?/preview': {
 			writes: false,
 			fields: { jobcenter: code, von: junk, bis: junk },
 			file: true
 		},
 		// A re-check of staged exports: without them (a junk token) it only answers.
-		'/upload?/recheck': {
+		'/hochladen?/recheck': {
 			writes: false,
 			fields: { von: junk, bis: junk, 'kanal-0': junk, 'kanal-1': junk },
 			query: { token: junk }
 		},
-		'/upload?/commit': { writes: true, fields: {}, query: { token: junk } },
-		'/upload?/cancel': { writes: true, fields: {}, query: { token: junk } },
-		'/uploads?/undo': { writes: true, fields: { id: noId } },
+		'/hochladen?/commit': { writes: true, fields: {}, query: { token: junk } },
+		'/hochladen?/cancel': { writes: true, fields: {}, query: { token: junk } },
+		'/lieferungen?/undo': { writes: true, fields: { id: noId } },
 		// A check is a dry run: it stages the form as a file and writes no table.
 		'/monatsmeldung?/pruefen': { writes: false, fields: monthly },
 		// Without a checked (staged) form behind the token, saving only checks again.
@@ -337,16 +340,16 @@ function actions(): Record<string, ActionFuzz> {
 			writes: true,
 			fields: { code: noCode, active: fc.oneof(fc.constantFrom('0', '1'), junk) }
 		},
-		'/uploads/loeschen?/check': {
+		'/lieferungen/loeschen?/check': {
 			writes: false,
 			fields: { jobcenter: code, from: month, to: month, channel: channels }
 		},
-		'/uploads/loeschen?/delete': {
+		'/lieferungen/loeschen?/delete': {
 			writes: true,
 			fields: { jobcenter: noCode, from: month, to: month, channel: channels }
 		},
 		// Without the form's own value it starts nothing (a batch prints every participant's PDF).
-		'/rounds/[id]/berichte?/start': {
+		'/runden/[id]/berichte?/start': {
 			writes: true,
 			fields: { umfang: junk.filter((v) => v !== 'jobcenter') }
 		},
@@ -365,7 +368,7 @@ function actions(): Record<string, ActionFuzz> {
 		},
 		'/ereignisse?/delete': { writes: true, fields: { id: noId } },
 		// Every field of the Steckbrief; the text that is always too long makes the save impossible.
-		'/rounds/[id]/steckbrief?/speichern': {
+		'/runden/[id]/steckbrief?/speichern': {
 			writes: true,
 			query: { jc: code },
 			fields: {
@@ -385,7 +388,7 @@ function actions(): Record<string, ActionFuzz> {
 			required: ['worked']
 		},
 		// Sent last of all, since it ends the session: see the end of each viewer's test.
-		'/logout': { writes: false, fields: {} }
+		'/abmelden': { writes: false, fields: {} }
 	};
 }
 
@@ -522,7 +525,7 @@ function judge(answer: Answer, writes: boolean): string[] {
 	if (writes) {
 		const refused =
 			[400, 403, 404, 429].includes(answer.status) ||
-			(answer.status === 303 && (answer.location ?? '').startsWith('/login'));
+			(answer.status === 303 && (answer.location ?? '').startsWith('/anmelden'));
 		if (!refused)
 			problems.push(`a write was not refused: status ${answer.status} ${answer.location ?? ''}`);
 	}
@@ -532,7 +535,7 @@ function judge(answer: Answer, writes: boolean): string[] {
 async function contextFor(viewer: Viewer, baseURL: string): Promise<APIRequestContext> {
 	const api = await http.newContext({ baseURL });
 	if (viewer === 'anonymous') return api;
-	const response = await api.post('/login', {
+	const response = await api.post('/anmelden', {
 		form: ACCOUNTS[viewer],
 		headers: { origin: ORIGIN, accept: 'text/html' },
 		maxRedirects: 0
@@ -689,14 +692,14 @@ test.describe('the probes of issue 12', () => {
 		const api = await contextFor('analyst', baseURL!);
 		for (const id of ['abc', '0', '1.5', '-3', '99999999999', '%20'])
 			for (const tail of ['', '/bericht', '/berichte', '/export', '/matrix', '/steckbrief']) {
-				const url = `/rounds/${id}${tail}`;
+				const url = `/runden/${id}${tail}`;
 				const answer = await send(api, 'GET', url);
 				expect(judge(answer, false), url).toEqual([]);
 				expect(answer.status, url).toBe(404);
 			}
 		await api.dispose();
 		await signIn(page, 'analyst');
-		expect((await page.goto('/rounds/abc/bericht'))?.status()).toBe(404);
+		expect((await page.goto('/runden/abc/bericht'))?.status()).toBe(404);
 		await page.screenshot({
 			path: 'test-results/screenshots/fuzz-round-not-a-number.png',
 			fullPage: true
@@ -711,11 +714,11 @@ test.describe('the probes of issue 12', () => {
 		for (const path of [
 			'/?round=ID',
 			'/kpi/followers?round=ID',
-			'/rounds/ID',
-			'/rounds/ID/bericht',
-			'/rounds/ID/export',
-			'/rounds/ID/steckbrief',
-			'/rounds/ID/steckbriefe'
+			'/runden/ID',
+			'/runden/ID/bericht',
+			'/runden/ID/export',
+			'/runden/ID/steckbrief',
+			'/runden/ID/steckbriefe'
 		]) {
 			const foreign = await send(api, 'GET', path.replace('ID', String(foreignRound)));
 			const unknown = await send(api, 'GET', path.replace('ID', String(missing)));
@@ -759,7 +762,7 @@ for (const [index, viewer] of VIEWERS.entries()) {
 		);
 		const roundIds = fc.oneof(fc.constantFrom(String(reportRound), String(foreignRound)), integer);
 		for (const [route, schema] of Object.entries(queries())) {
-			const ids = route.startsWith('/rounds/[id]') ? roundIds : kpiIds;
+			const ids = route.startsWith('/runden/[id]') ? roundIds : kpiIds;
 			const paths = route.includes('[id]')
 				? fc.sample(ids, { numRuns: GET_RUNS, seed: SEED + index })
 				: [null];
@@ -777,9 +780,9 @@ for (const [index, viewer] of VIEWERS.entries()) {
 			}
 		}
 		for (const [action, fuzz] of Object.entries(actions())) {
-			if (action === '/logout') continue;
+			if (action === '/abmelden') continue;
 			// Few failed logins, far below the per-address throttle that the other tests sign in under.
-			const runs = action === '/login' ? 2 : POST_RUNS;
+			const runs = action === '/anmelden' ? 2 : POST_RUNS;
 			const forms = samples(fuzz.fields, runs, SEED + index, fuzz.required);
 			const queries = fuzz.query ? samples(fuzz.query, runs, SEED + index) : [];
 			const files = fuzz.file ? fc.sample(fileContent, { numRuns: runs, seed: SEED + index }) : [];
@@ -798,10 +801,10 @@ for (const [index, viewer] of VIEWERS.entries()) {
 		}
 		expect(found).toEqual([]);
 		// The server still answers, and signing out still works.
-		const logout = await send(api, 'POST', '/logout');
+		const logout = await send(api, 'POST', '/abmelden');
 		expect(logout.status).toBe(303);
-		expect(logout.location).toMatch(/^\/login/);
-		const login = await send(api, 'GET', '/login');
+		expect(logout.location).toMatch(/^\/anmelden/);
+		const login = await send(api, 'GET', '/anmelden');
 		expect(login.status).toBe(200);
 		await api.dispose();
 	});
@@ -809,7 +812,7 @@ for (const [index, viewer] of VIEWERS.entries()) {
 
 test('afterwards the server still answers and the data is unchanged', async ({ page }) => {
 	const started = Date.now();
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
 	expect(Date.now() - started).toBeLessThan(BOUND_MS);
 	// What a jobcenter manager sees for the period that used to stall the server.

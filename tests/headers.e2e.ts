@@ -88,7 +88,7 @@ test('a page, a download and a 404 carry the security headers; over HTTP no HSTS
 	request,
 	baseURL
 }) => {
-	const login = await request.get('/login');
+	const login = await request.get('/anmelden');
 	expectBaseHeaders(login);
 	const csp = login.headers()['content-security-policy'];
 	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/);
@@ -100,7 +100,7 @@ test('a page, a download and a 404 carry the security headers; over HTTP no HSTS
 	// Signed out, nothing personal: the login page may be cached as usual.
 	expect(login.headers()['cache-control'] ?? '').not.toContain('no-store');
 
-	const signedIn = await request.post('/login', {
+	const signedIn = await request.post('/anmelden', {
 		form: { email: ACCOUNTS.jobcenter.email, password: ACCOUNTS.jobcenter.password },
 		headers: { origin: baseURL!, accept: 'text/html' },
 		maxRedirects: 0
@@ -127,7 +127,7 @@ test('a page, a download and a 404 carry the security headers; over HTTP no HSTS
 	expect(own.status()).toBe(200);
 	expect(own.headers()['cache-control']).toBe('private, no-store');
 
-	const download = await request.get('/upload/vorlage/metrics');
+	const download = await request.get('/hochladen/vorlage/kennzahlen');
 	expect(download.status()).toBe(200);
 	expect(download.headers()['cache-control']).toContain('no-store');
 	expect(download.headers()['content-disposition']).toContain('attachment');
@@ -167,11 +167,11 @@ test('behind an HTTPS proxy (PROTOCOL_HEADER) the answers carry HSTS and the coo
 			'x-forwarded-proto': proto,
 			origin: `${proto}://${host}`
 		});
-		const page200 = await request.get(`${server.url}/login`, { headers: viaProxy('https') });
+		const page200 = await request.get(`${server.url}/anmelden`, { headers: viaProxy('https') });
 		expectBaseHeaders(page200);
 		expect(page200.headers()['strict-transport-security']).toBe('max-age=31536000');
 
-		const signedIn = await request.post(`${server.url}/login`, {
+		const signedIn = await request.post(`${server.url}/anmelden`, {
 			form: { email: ACCOUNTS.analyst.email, password: ACCOUNTS.analyst.password },
 			headers: viaProxy('https'),
 			maxRedirects: 0
@@ -188,7 +188,7 @@ test('behind an HTTPS proxy (PROTOCOL_HEADER) the answers carry HSTS and the coo
 		expect(flags(setCookie(language, 'PARAGLIDE_LOCALE'))).toContain('secure');
 
 		// The same server behind a plain-HTTP proxy: no HSTS, no Secure.
-		const plain = await request.post(`${server.url}/login`, {
+		const plain = await request.post(`${server.url}/anmelden`, {
 			form: { email: ACCOUNTS.analyst.email, password: ACCOUNTS.analyst.password },
 			headers: viaProxy('http'),
 			maxRedirects: 0
@@ -248,10 +248,10 @@ test('the jobcenter user\u2019s pages break no CSP rule and still hydrate', asyn
 		'/kpi/engagement_rate_pct',
 		'/karte',
 		'/kanaele',
-		'/upload',
-		'/uploads',
-		`/rounds/${round}`,
-		`/rounds/${round}/bericht?jc=05754`,
+		'/hochladen',
+		'/lieferungen',
+		`/runden/${round}`,
+		`/runden/${round}/bericht?jc=05754`,
 		'/konto',
 		'/'
 	]);
@@ -268,9 +268,9 @@ test('the analyst\u2019s pages break no CSP rule and still hydrate', async ({ pa
 		'/kpi/engagement_rate_pct?jc=05754',
 		'/karte?jc=05754',
 		'/kanaele?jc=05754',
-		'/rounds',
-		`/rounds/${round}`,
-		`/rounds/${round}/bericht`,
+		'/runden',
+		`/runden/${round}`,
+		`/runden/${round}/bericht`,
 		'/jobcenter',
 		'/protokoll',
 		'/methodik',
@@ -302,7 +302,7 @@ test('an unexpected error shows a code and no stack; the log line with that code
 		});
 
 		// Signed in without opening the overview, so that no cache holds its figures yet.
-		const signedIn = await page.request.post(`${server.url}/login`, {
+		const signedIn = await page.request.post(`${server.url}/anmelden`, {
 			form: { email: ACCOUNTS.analyst.email, password: ACCOUNTS.analyst.password },
 			headers: { origin: server.url, accept: 'text/html' },
 			maxRedirects: 0

@@ -77,7 +77,7 @@ function pollHome(request: APIRequestContext, stop: { done: boolean }) {
 }
 
 async function login(request: APIRequestContext, baseURL: string) {
-	const response = await request.post('/login', {
+	const response = await request.post('/anmelden', {
 		form: { email: ACCOUNTS.analyst.email, password: ACCOUNTS.analyst.password, redirectTo: '/' },
 		// As a browser without JavaScript posts the form.
 		headers: { origin: baseURL, accept: 'text/html' },
@@ -102,16 +102,16 @@ test('pages answer, logins and a second upload succeed while a large file is che
 
 	const stop = { done: false };
 	const poll = pollHome(colleague.request, stop);
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles(file);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
-	await page.waitForURL(/\/upload(\/status\?job=|\?token=)/);
+	await page.waitForURL(/\/hochladen(\/status\?job=|\?token=)/);
 	if (page.url().includes('/status')) {
 		await expect(page.getByRole('heading', { name: 'Datei wird geprüft' })).toBeVisible();
 		await expect(page.getByRole('progressbar')).toBeVisible();
 		await shot(page, 'checking');
 	}
-	await page.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await page.waitForURL(/\/hochladen\?token=/, { timeout: 240_000 });
 	await expect(page.getByText('Die Datei ist fehlerfrei.')).toBeVisible();
 	const checked = poll.answers.length;
 
@@ -125,22 +125,22 @@ test('pages answer, logins and a second upload succeed while a large file is che
 			await request.dispose();
 		}
 	});
-	await colleaguePage.goto('/upload');
+	await colleaguePage.goto('/hochladen');
 	await colleaguePage
 		.locator('input[type=file]')
 		.setInputFiles('tests/fixtures/ingest/metrics-jobcenter-05754-windows1252.csv');
 	await colleaguePage.getByRole('button', { name: 'Datei prüfen' }).click();
-	await colleaguePage.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await colleaguePage.waitForURL(/\/hochladen\?token=/, { timeout: 240_000 });
 	await colleaguePage.getByRole('button', { name: 'Übernehmen' }).click();
 	expect(await Promise.all(logins)).toEqual(Array(10).fill(303));
-	await colleaguePage.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await colleaguePage.waitForURL(/\/lieferungen\?neu=\d+/, { timeout: 240_000 });
 	await expect(colleaguePage.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
 
 	if (page.url().includes('/status')) {
 		await expect(page.getByRole('heading', { name: 'Daten werden übernommen' })).toBeVisible();
 		await shot(page, 'committing');
 	}
-	await page.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await page.waitForURL(/\/lieferungen\?neu=\d+/, { timeout: 240_000 });
 	await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
 	stop.done = true;
 	await poll.loop;
@@ -164,16 +164,16 @@ test('without JavaScript the status page refreshes itself until the commit is do
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.url });
 	const page = await context.newPage();
 	await signIn(page, 'analyst');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles(file);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
-	await page.waitForURL(/\/upload\?token=/, { timeout: 240_000 });
+	await page.waitForURL(/\/hochladen\?token=/, { timeout: 240_000 });
 	await page.getByRole('button', { name: 'Übernehmen' }).click();
-	await page.waitForURL(/\/upload\/status\?job=/);
+	await page.waitForURL(/\/hochladen\/status\?job=/);
 	await expect(page.getByRole('heading', { name: 'Daten werden übernommen' })).toBeVisible();
 	await expect(page.getByRole('progressbar')).toBeVisible();
 	await shot(page, 'committing-without-javascript');
-	await page.waitForURL(/\/uploads\?neu=\d+/, { timeout: 240_000 });
+	await page.waitForURL(/\/lieferungen\?neu=\d+/, { timeout: 240_000 });
 	await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
 	await context.close();
 });

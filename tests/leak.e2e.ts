@@ -85,27 +85,27 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 		'/meine-runden',
 		...[round, closed, ...demoRounds].flatMap((id) => [
 			...[
-				`/rounds/${id}`,
-				`/rounds/${id}?kanaele=1`,
-				`/rounds/${id}/bericht`,
-				`/rounds/${id}/bericht?jc=05754`
+				`/runden/${id}`,
+				`/runden/${id}?kanaele=1`,
+				`/runden/${id}/bericht`,
+				`/runden/${id}/bericht?jc=05754`
 			],
 			...[
-				`/rounds/${id}/export?format=csv`,
-				`/rounds/${id}/bericht?fassung=teilnehmende`,
+				`/runden/${id}/export?format=csv`,
+				`/runden/${id}/bericht?fassung=teilnehmende`,
 				`/?round=${id}`
 			],
 			// The round matrix is the analysts': refused, also in its handout version.
-			...[`/rounds/${id}/matrix`, `/rounds/${id}/matrix?fassung=teilnehmende&sortierung=followers`],
+			...[`/runden/${id}/matrix`, `/runden/${id}/matrix?fassung=teilnehmende&sortierung=followers`],
 			...[
-				`/rounds/${id}/matrix/export?format=csv`,
-				`/rounds/${id}/matrix/export?format=xlsx&fassung=teilnehmende`
+				`/runden/${id}/matrix/export?format=csv`,
+				`/runden/${id}/matrix/export?format=xlsx&fassung=teilnehmende`
 			],
 			// The round's practice profiles (filled in from the demo texts above) and the own form.
 			...[
-				`/rounds/${id}/steckbriefe`,
-				`/rounds/${id}/steckbrief`,
-				`/rounds/${id}/steckbrief?jc=05754`
+				`/runden/${id}/steckbriefe`,
+				`/runden/${id}/steckbrief`,
+				`/runden/${id}/steckbrief?jc=05754`
 			]
 		]),
 		// Every dashboard export in both formats, with the filters the pages offer, rounds included.
@@ -142,7 +142,7 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 		bodies.push({ url, text });
 		for (const match of text.matchAll(/href="(\/[^"#]*)"/g)) {
 			const link = decodeHTML(match[1]);
-			if (!link.startsWith('/_app') && !link.startsWith('/logout') && visited.size < 200)
+			if (!link.startsWith('/_app') && !link.startsWith('/abmelden') && visited.size < 200)
 				queue.push(link);
 		}
 		if (!url.includes('__data.json') && !url.includes('/export')) {

@@ -16,9 +16,9 @@ const PAGES = [
 test('every legal page opens without login from the footer and shows the example as example', async ({
 	page
 }) => {
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	for (const { path, title, file } of PAGES) {
-		await page.goto('/login');
+		await page.goto('/anmelden');
 		await page.getByRole('contentinfo').getByRole('link', { name: title }).click();
 		await expect(page).toHaveURL(path);
 		await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

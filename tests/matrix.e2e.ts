@@ -115,7 +115,7 @@ test('an analyst creates a round and enters it through the matrix, whose quartil
 	page
 }) => {
 	await signIn(page, 'analyst');
-	await page.goto('/rounds');
+	await page.goto('/runden');
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name der Runde').fill(ROUND);
 	await page.getByLabel('Erster Monat').fill('2026-01');
@@ -130,8 +130,8 @@ test('an analyst creates a round and enters it through the matrix, whose quartil
 		.getByRole('row', { name: new RegExp(ROUND) })
 		.getByRole('link', { name: ROUND, exact: true })
 		.click();
-	await expect(page).toHaveURL(/\/rounds\/\d+\/matrix$/);
-	roundId = Number(page.url().match(/rounds\/(\d+)/)![1]);
+	await expect(page).toHaveURL(/\/runden\/\d+\/matrix$/);
+	roundId = Number(page.url().match(/runden\/(\d+)/)![1]);
 	await expect(page.getByRole('heading', { level: 1, name: ROUND })).toBeVisible();
 	await expect(page.getByText('Rundenübersicht (intern, mit Namen)')).toBeVisible();
 	await expect(onScreen(page).locator('tbody tr')).toHaveCount(members().length);
@@ -156,7 +156,7 @@ test('an analyst creates a round and enters it through the matrix, whose quartil
 	// The row's name leads to that participant's own report.
 	await expect(page.getByRole('link', { name: OWN.name })).toHaveAttribute(
 		'href',
-		`/rounds/${roundId}/bericht?jc=${OWN.code}`
+		`/runden/${roundId}/bericht?jc=${OWN.code}`
 	);
 });
 
@@ -164,7 +164,7 @@ test('sorting by a KPI: the better values first, then the other way; aria-sort s
 	page
 }) => {
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${roundId}/matrix`);
+	await page.goto(`/runden/${roundId}/matrix`);
 	await expect(page.getByRole('columnheader', { name: /^Jobcenter/ })).toHaveAttribute(
 		'aria-sort',
 		'ascending'
@@ -201,7 +201,7 @@ test('sorting by a KPI: the better values first, then the other way; aria-sort s
 	expect(hours).toEqual([...hours].sort((a, b) => a! - b!));
 
 	// A column that is none is a 400 with a sentence, not a silently ignored parameter.
-	const bad = await page.goto(`/rounds/${roundId}/matrix?sortierung=follower`);
+	const bad = await page.goto(`/runden/${roundId}/matrix?sortierung=follower`);
 	expect(bad?.status()).toBe(400);
 	await expect(page.getByText('„follower“ ist keine Spalte dieser Übersicht.')).toBeVisible();
 });
@@ -211,7 +211,7 @@ test.describe('without JavaScript', () => {
 
 	test('the sort links work, since the server sorts', async ({ page }) => {
 		await signIn(page, 'analyst');
-		await page.goto(`/rounds/${roundId}/matrix`);
+		await page.goto(`/runden/${roundId}/matrix`);
 		const followers = KPIS.findIndex((k) => k.id === 'followers_per_1000_elb');
 		const header = onScreen(page).locator('thead th.kpi').nth(followers);
 		await header.getByRole('link').click();
@@ -227,7 +227,7 @@ test('the handout version shows pseudonyms only, leaves out raw counts and print
 	page
 }) => {
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${roundId}/matrix`);
+	await page.goto(`/runden/${roundId}/matrix`);
 	await page.getByRole('link', { name: 'Fassung für die Teilnehmenden (Pseudonyme)' }).click();
 	await expect(page.getByText('Rundenübersicht für die Teilnehmenden')).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: 'Jobcenter A', exact: true })).toBeVisible();
@@ -240,9 +240,9 @@ test('the handout version shows pseudonyms only, leaves out raw counts and print
 
 	const forbidden = register().flatMap((j) => [j.code, j.name]);
 	for (const url of [
-		`/rounds/${roundId}/matrix?fassung=teilnehmende`,
-		`/rounds/${roundId}/matrix/__data.json?fassung=teilnehmende`,
-		`/rounds/${roundId}/matrix/__data.json?fassung=teilnehmende&sortierung=followers_per_1000_elb`
+		`/runden/${roundId}/matrix?fassung=teilnehmende`,
+		`/runden/${roundId}/matrix/__data.json?fassung=teilnehmende`,
+		`/runden/${roundId}/matrix/__data.json?fassung=teilnehmende&sortierung=followers_per_1000_elb`
 	]) {
 		const body = await (await page.request.get(url)).text();
 		expect(body.length, url).toBeGreaterThan(500);
@@ -285,9 +285,9 @@ test('the matrix downloads as CSV and XLSX with what the page shows; the handout
 	page
 }) => {
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${roundId}/matrix?sortierung=name`);
+	await page.goto(`/runden/${roundId}/matrix?sortierung=name`);
 	const csvHref = await page.getByRole('link', { name: 'CSV für Excel' }).getAttribute('href');
-	expect(csvHref).toBe(`/rounds/${roundId}/matrix/export?sortierung=name&format=csv`);
+	expect(csvHref).toBe(`/runden/${roundId}/matrix/export?sortierung=name&format=csv`);
 	const response = await page.request.get(csvHref!);
 	expect(response.status()).toBe(200);
 	const text = (await response.body()).toString('utf8');
@@ -311,7 +311,7 @@ test('the matrix downloads as CSV and XLSX with what the page shows; the handout
 		expect(own[2 + 2 * i] === '', k.id).toBe(k.value === null);
 	}
 
-	await page.goto(`/rounds/${roundId}/matrix?fassung=teilnehmende`);
+	await page.goto(`/runden/${roundId}/matrix?fassung=teilnehmende`);
 	const xlsxHref = await page
 		.getByRole('link', { name: 'Excel-Arbeitsmappe (XLSX)' })
 		.getAttribute('href');
@@ -348,7 +348,7 @@ test('the demo round marks each change against its predecessor as the participan
 	};
 	sqlite.close();
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${id}/bericht?jc=${OWN.code}`);
+	await page.goto(`/runden/${id}/bericht?jc=${OWN.code}`);
 	const reportRows = page.locator('table.changes tbody tr');
 	await expect(reportRows).toHaveCount(KPIS.length);
 	const stated: { direction: string; judgement: string }[] = [];
@@ -362,7 +362,7 @@ test('the demo round marks each change against its predecessor as the participan
 	}
 	expect(stated.some((s) => s.judgement === 'besser' || s.judgement === 'schlechter')).toBe(true);
 
-	await page.goto(`/rounds/${id}/matrix?sortierung=name`);
+	await page.goto(`/runden/${id}/matrix?sortierung=name`);
 	await expect(
 		page.getByText(/Veränderung gegenüber der Vorrunde „Optionskommunen 2025“/)
 	).toBeVisible();
@@ -378,7 +378,7 @@ test('the demo round marks each change against its predecessor as the participan
 	await shot(page, 'changes');
 
 	// The download says the same in words: value, quartile and change per KPI.
-	const csv = await page.request.get(`/rounds/${id}/matrix/export?format=csv`);
+	const csv = await page.request.get(`/runden/${id}/matrix/export?format=csv`);
 	const [head, ...rows] = parse((await csv.body()).toString('utf8').slice(1), {
 		delimiter: ';'
 	}) as string[][];
@@ -397,7 +397,7 @@ test('the named version prints one table per area; a closed round shows its froz
 }) => {
 	await signIn(page, 'analyst');
 	const closed = ensureClosedReportRound();
-	await page.goto(`/rounds/${closed}/matrix`);
+	await page.goto(`/runden/${closed}/matrix`);
 	await expect(
 		page.getByText(/Runde abgeschlossen, die Zahlen ändern sich nicht mehr/)
 	).toBeVisible();
@@ -411,19 +411,19 @@ test('the round page and the round list lead analysts to the matrix; jobcenter u
 	page
 }) => {
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${roundId}`);
+	await page.goto(`/runden/${roundId}`);
 	await page.getByRole('link', { name: 'Zur Rundenübersicht' }).click();
-	await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/matrix$`));
+	await expect(page).toHaveURL(new RegExp(`/runden/${roundId}/matrix$`));
 
 	await page.context().clearCookies();
 	await signIn(page, 'jobcenter');
-	await page.goto(`/rounds/${roundId}`);
+	await page.goto(`/runden/${roundId}`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Datenlieferungen' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Zur Rundenübersicht' })).toHaveCount(0);
 	for (const url of [
-		`/rounds/${roundId}/matrix`,
-		`/rounds/${roundId}/matrix?fassung=teilnehmende`,
-		'/rounds/2000000000/matrix'
+		`/runden/${roundId}/matrix`,
+		`/runden/${roundId}/matrix?fassung=teilnehmende`,
+		'/runden/2000000000/matrix'
 	]) {
 		const response = await page.goto(url);
 		expect(response?.status(), url).toBe(403);
@@ -442,7 +442,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			await signIn(page, 'analyst');
 			const violations: string[] = [];
 			for (const query of ['', '?fassung=teilnehmende&sortierung=engagement_rate_pct']) {
-				await page.goto(`/rounds/${roundId}/matrix${query}`);
+				await page.goto(`/runden/${roundId}/matrix${query}`);
 				violations.push(...(await axe(page)));
 			}
 			expect(violations).toEqual([]);

@@ -85,7 +85,7 @@ test('a jobcenter fills in its Monatsmeldung, saves it as an upload and undoes i
 	expect(stored('facebook')).toEqual(before);
 
 	await page.getByRole('button', { name: 'Speichern' }).click();
-	await expect(page).toHaveURL(/\/uploads\?neu=\d+/);
+	await expect(page).toHaveURL(/\/lieferungen\?neu=\d+/);
 	const id = new URL(page.url()).searchParams.get('neu');
 	const row = page.getByRole('row').filter({ hasText: 'Monatsmeldung 2026-10' }).first();
 	await expect(row).toContainText(id!);
@@ -102,8 +102,8 @@ test('a jobcenter fills in its Monatsmeldung, saves it as an upload and undoes i
 	await expect(page.getByText('Alle Werte sind schon so gespeichert')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Speichern' })).toHaveCount(0);
 
-	// Undone under /uploads like any other upload: the figures are as before.
-	await page.goto('/uploads');
+	// Undone under /lieferungen like any other upload: the figures are as before.
+	await page.goto('/lieferungen');
 	await page
 		.getByRole('row')
 		.filter({ hasText: 'Monatsmeldung 2026-10' })

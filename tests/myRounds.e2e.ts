@@ -60,7 +60,7 @@ test('a jobcenter manager finds its rounds, what is still to deliver and the cha
 	expect(open.predecessor_id).toBe(closed.id);
 	await signIn(page, 'jobcenter');
 	// What the submissions page marks as not complete, month by month.
-	await page.goto(`/rounds/${open.id}`);
+	await page.goto(`/runden/${open.id}`);
 	const marks = await page.locator('tr.participant td .visually-hidden').allTextContents();
 	expect(marks).toHaveLength(6);
 	const gaps = marks.filter((m) => m !== 'vollständig').length;
@@ -110,7 +110,7 @@ test('a jobcenter manager finds its rounds, what is still to deliver and the cha
 	expect(await seriousViolations(page)).toEqual([]);
 
 	// The closed round's own report (its snapshot) shows the same value as "Vorrunde".
-	await page.goto(`/rounds/${closed.id}/bericht?jc=${OWN.code}`);
+	await page.goto(`/runden/${closed.id}/bericht?jc=${OWN.code}`);
 	const card = page.locator('article.card', {
 		has: page.getByRole('heading', { name: 'Follower', exact: true })
 	});
@@ -145,7 +145,7 @@ test('a participant opens the handout with pseudonyms only and without other job
 		.getByRole('region', { name: open.name })
 		.getByRole('link', { name: /^Rundenbericht für die Teilnehmenden/ })
 		.click();
-	await expect(page).toHaveURL(new RegExp(`/rounds/${open.id}/bericht\\?fassung=teilnehmende$`));
+	await expect(page).toHaveURL(new RegExp(`/runden/${open.id}/bericht\\?fassung=teilnehmende$`));
 	await expect(page.getByText('Rundenbericht für die Teilnehmenden').first()).toBeVisible();
 	// Its own row is marked, every row is a pseudonym.
 	const rows = page.locator('table.matrix').first().locator('tbody th');
@@ -169,7 +169,7 @@ test('an analyst names a predecessor, and one that does not end before the round
 }) => {
 	const { closed, open } = demoRounds();
 	await signIn(page, 'analyst');
-	await page.goto('/rounds');
+	await page.goto('/runden');
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name der Runde').fill('Runde nach der Demo');
 	await page.getByLabel('Erster Monat').fill('2026-01');

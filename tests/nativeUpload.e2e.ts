@@ -42,12 +42,12 @@ test('a jobcenter user uploads a Meta post export and a daily series together, c
 	const januaryBefore = stored('05754', 'facebook', '2025-01');
 	const marchBefore = stored('05754', 'facebook', '2025-03');
 	await signIn(page, 'jobcenter');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	// A jobcenter user has no jobcenter to choose: the exports are the own jobcenter's.
 	await expect(page.getByLabel('Jobcenter (nur für Exporte der Plattformen)')).toHaveCount(0);
 	await page.locator('input[type=file]').setInputFiles([FB_POSTS, FB_REACH]);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
-	await page.waitForURL(/\/upload\?token=/);
+	await page.waitForURL(/\/hochladen\?token=/);
 
 	await expect(
 		page.getByRole('heading', { name: 'Vorschau: 2 Export(e) der Plattformen' })
@@ -89,7 +89,7 @@ test('a jobcenter user uploads a Meta post export and a daily series together, c
 	await shot(page, 'preview-jobcenter');
 
 	await page.getByRole('button', { name: 'Übernehmen' }).click();
-	await page.waitForURL(/\/uploads\?neu=\d+/);
+	await page.waitForURL(/\/lieferungen\?neu=\d+/);
 	const id = new URL(page.url()).searchParams.get('neu');
 	await expect(page.getByText(`Upload ${id} wurde übernommen`)).toBeVisible();
 	const row = page.getByRole('row', { name: /Dec-01-2024_Mar-15-2025/ });
@@ -116,7 +116,7 @@ test('a jobcenter user uploads a Meta post export and a daily series together, c
 	await shot(page, 'dashboard');
 
 	// Undone as a whole: January is as it was.
-	await page.goto('/uploads');
+	await page.goto('/lieferungen');
 	await page
 		.getByRole('row', { name: /Dec-01-2024_Mar-15-2025/ })
 		.getByRole('button', { name: 'Rückgängig machen' })
@@ -144,7 +144,7 @@ test('an analyst chooses the jobcenter, states the missing period and a channel,
 		{ name: 'Aufrufe.csv', mimeType: 'text/csv', buffer: Buffer.from(untitled) }
 	];
 	await signIn(page, 'analyst');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles(files);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
 	// Without a jobcenter nothing is staged; the sentence stands next to the select.
@@ -155,7 +155,7 @@ test('an analyst chooses the jobcenter, states the missing period and a channel,
 	await page.locator('input[type=file]').setInputFiles(files);
 	await page.getByLabel('Jobcenter (nur für Exporte der Plattformen)').selectOption(target.code);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
-	await page.waitForURL(/\/upload\?token=/);
+	await page.waitForURL(/\/hochladen\?token=/);
 	await expect(page.getByText('Die Exporte haben 2 Fehler')).toBeVisible();
 	await expect(page.locator('dl').first()).toContainText(`${target.name} (${target.code})`);
 	const igPosts = fileSection(page, 'Instagram_Beitraege_Jobcenter.csv');
@@ -181,7 +181,7 @@ test('an analyst chooses the jobcenter, states the missing period and a channel,
 	await shot(page, 'preview-analyst');
 
 	await page.getByRole('button', { name: 'Übernehmen' }).click();
-	await page.waitForURL(/\/uploads\?neu=\d+/);
+	await page.waitForURL(/\/lieferungen\?neu=\d+/);
 	await expect(page.getByRole('row', { name: /Instagram_Beitraege_Jobcenter/ })).toContainText(
 		'Meta-Beitragsexport (Instagram), Meta-Tageswerte (Instagram)'
 	);
@@ -195,7 +195,7 @@ test('an analyst chooses the jobcenter, states the missing period and a channel,
 test('own files and exports are not mixed in one upload', async ({ page }) => {
 	const uploads = query<{ n: number }>('select count(*) as n from upload')[0].n;
 	await signIn(page, 'jobcenter');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page
 		.locator('input[type=file]')
 		.setInputFiles([FB_POSTS, 'tests/fixtures/ingest/metrics-jobcenter-05754-windows1252.csv']);

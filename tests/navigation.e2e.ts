@@ -101,7 +101,7 @@ test('a group opens by keyboard, reports its state, and Escape closes it and kee
 test('the groups work without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
 	await page.getByLabel('Passwort').fill('demo-analyst');
 	await page.getByRole('button', { name: 'Anmelden' }).click();

@@ -112,17 +112,17 @@ const running: (() => void)[] = [];
 test.afterEach(() => running.splice(0).forEach((stop) => stop()));
 
 async function signIn(page: Page, url: string, role: Role) {
-	await page.goto(`${url}/login`);
+	await page.goto(`${url}/anmelden`);
 	// Filled before hydration, the fields would be emptied by it and the form sent blank.
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS[role].email);
 	await page.getByLabel('Passwort').fill(ACCOUNTS[role].password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await page.waitForURL((u) => u.pathname !== '/login');
+	await page.waitForURL((u) => u.pathname !== '/anmelden');
 }
 
 async function checkFile(page: Page, url: string, file: string) {
-	await page.goto(`${url}/upload`);
+	await page.goto(`${url}/hochladen`);
 	await page.locator('input[type=file]').setInputFiles(file);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
 }
@@ -199,9 +199,9 @@ test('kill -9 of the server inside a web commit: after a restart the data is who
 		expect(integrity(database)).toBe('ok');
 		expect(wholly(fingerprint(database))).toBe('before');
 		await signIn(page, server.url, 'analyst');
-		await page.goto(`${server.url}/upload?token=${token}`);
+		await page.goto(`${server.url}/hochladen?token=${token}`);
 		await page.getByRole('button', { name: 'Übernehmen' }).click();
-		await page.waitForURL(/\/uploads\?neu=\d+/);
+		await page.waitForURL(/\/lieferungen\?neu=\d+/);
 		await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
 		await shot(page, 'web-kill-committed-after-restart');
 	} finally {
@@ -256,7 +256,7 @@ test('a full disk during an upload gives a clear German message and changes noth
 		try {
 			await signIn(page, server.url, 'jobcenter');
 			await checkFile(page, server.url, own);
-			await page.waitForURL(/\/upload\?token=/);
+			await page.waitForURL(/\/hochladen\?token=/);
 			const preview = page.url();
 
 			disk.fill({ pid });
@@ -278,7 +278,7 @@ test('a full disk during an upload gives a clear German message and changes noth
 			disk.free(pid);
 			await page.goto(preview);
 			await page.getByRole('button', { name: 'Übernehmen' }).click();
-			await page.waitForURL(/\/uploads\?neu=\d+/);
+			await page.waitForURL(/\/lieferungen\?neu=\d+/);
 		} finally {
 			await server.stop();
 		}
@@ -336,7 +336,7 @@ test("two users commit the same jobcenter's rows at once: the result equals appl
 		const token = await analyst.preview(national, 'bundesweit.csv');
 		await signIn(page, server.url, 'jobcenter');
 		await checkFile(page, server.url, own);
-		await page.waitForURL(/\/upload\?token=/);
+		await page.waitForURL(/\/hochladen\?token=/);
 
 		let answered = false;
 		const national$ = analyst.commit(token).finally(() => (answered = true));
@@ -352,7 +352,7 @@ test("two users commit the same jobcenter's rows at once: the result equals appl
 		const status = await actionStatus(await answer);
 		const nationalAnswer = await national$;
 		expect(nationalAnswer.status).toBe(303);
-		expect(nationalAnswer.headers.get('location')).toMatch(/^\/uploads\?neu=\d+$/);
+		expect(nationalAnswer.headers.get('location')).toMatch(/^\/lieferungen\?neu=\d+$/);
 		refused = status !== 303 && status !== 200;
 		if (refused) {
 			expect(status).toBe(503);
@@ -360,7 +360,7 @@ test("two users commit the same jobcenter's rows at once: the result equals appl
 			await shot(page, 'concurrent-refused');
 			await page.getByRole('button', { name: 'Übernehmen' }).click();
 		}
-		await page.waitForURL(/\/uploads\?neu=\d+/);
+		await page.waitForURL(/\/lieferungen\?neu=\d+/);
 		await shot(page, 'concurrent-both-committed');
 	} finally {
 		await server.stop();

@@ -299,7 +299,7 @@ export class WebClient {
 	) {}
 
 	static async signIn(url: string, email: string, password: string): Promise<WebClient> {
-		const response = await fetch(`${url}/login`, {
+		const response = await fetch(`${url}/anmelden`, {
 			method: 'POST',
 			redirect: 'manual',
 			headers: { accept: 'text/html', origin: url },
@@ -317,7 +317,7 @@ export class WebClient {
 	async preview(file: string, name: string): Promise<string> {
 		const form = new FormData();
 		form.set('file', new Blob([readFileSync(file)], { type: 'text/csv' }), name);
-		const response = await this.follow(await this.post('/upload?/preview', form));
+		const response = await this.follow(await this.post('/hochladen?/preview', form));
 		const location = response.headers.get('location');
 		if (response.status !== 303 || !location?.includes('token=')) {
 			throw new Error(`the preview of ${name} answered ${response.status}`);
@@ -326,7 +326,7 @@ export class WebClient {
 	}
 
 	async commit(token: string): Promise<Response> {
-		return this.follow(await this.post(`/upload?token=${token}&/commit`, new URLSearchParams()));
+		return this.follow(await this.post(`/hochladen?token=${token}&/commit`, new URLSearchParams()));
 	}
 
 	/**
@@ -336,7 +336,7 @@ export class WebClient {
 	 */
 	private async follow(response: Response): Promise<Response> {
 		const location = response.headers.get('location');
-		if (response.status !== 303 || !location?.startsWith('/upload/status')) return response;
+		if (response.status !== 303 || !location?.startsWith('/hochladen/status')) return response;
 		for (;;) {
 			await new Promise((resolve) => setTimeout(resolve, 50));
 			const page = await fetch(this.url + location, {

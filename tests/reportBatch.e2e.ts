@@ -30,15 +30,15 @@ test('an analyst starts all reports of a round, follows the progress and downloa
 	const id = ensureReportRound();
 	const participants = members();
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${id}`);
+	await page.goto(`/runden/${id}`);
 	await shot(page, 'round-page');
 	await page.getByRole('button', { name: 'Alle Berichte als PDF' }).click();
-	await page.waitForURL(`/rounds/${id}/berichte`);
+	await page.waitForURL(`/runden/${id}/berichte`);
 	await expect(page.getByText(`von ${participants.length} Berichten erstellt`)).toBeVisible();
 	await shot(page, 'running');
 
 	// One batch per round: a second start while it runs is refused with a sentence that says so.
-	const again = await page.request.post(`/rounds/${id}/berichte?/start`, {
+	const again = await page.request.post(`/runden/${id}/berichte?/start`, {
 		form: { umfang: 'jobcenter' },
 		headers: { origin: baseURL!, accept: 'text/html' },
 		maxRedirects: 0
@@ -46,7 +46,7 @@ test('an analyst starts all reports of a round, follows the progress and downloa
 	expect(again.status()).toBe(409);
 	expect(await again.text()).toContain('werden die Berichte schon erstellt');
 	// Without JavaScript the status page reloads itself while the batch runs.
-	const html = await (await page.request.get(`/rounds/${id}/berichte`)).text();
+	const html = await (await page.request.get(`/runden/${id}/berichte`)).text();
 	expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="3"/);
 
 	const link = page.getByRole('link', { name: /ZIP-Datei herunterladen/ });
@@ -94,6 +94,6 @@ test('an analyst starts all reports of a round, follows the progress and downloa
 	// Jobcenter users have no part in it.
 	await page.context().clearCookies();
 	await signIn(page, 'jobcenter');
-	expect((await page.request.get(`/rounds/${id}/berichte/zip`)).status()).toBe(403);
-	expect((await page.request.get(`/rounds/${id}/berichte`)).status()).toBe(403);
+	expect((await page.request.get(`/runden/${id}/berichte/zip`)).status()).toBe(403);
+	expect((await page.request.get(`/runden/${id}/berichte`)).status()).toBe(403);
 });

@@ -87,7 +87,7 @@ test('an analyst follows the submissions of a round; a jobcenter user sees only 
 	const id = ensureReportRound();
 	const members = register().filter((j) => j.ring === REPORT_RING);
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${id}`);
+	await page.goto(`/runden/${id}`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Datenlieferungen' })).toBeVisible();
 	await expect(page.locator('tr.participant')).toHaveCount(members.length);
 	await expect(page.getByLabel('Fehlende und unvollständige Monate je Jobcenter')).toHaveValue(
@@ -100,7 +100,7 @@ test('an analyst follows the submissions of a round; a jobcenter user sees only 
 
 	await page.context().clearCookies();
 	await signIn(page, 'jobcenter');
-	await page.goto(`/rounds/${id}`);
+	await page.goto(`/runden/${id}`);
 	await expect(page.locator('tr.participant')).toHaveCount(1);
 	await expect(page.locator('tr.participant')).toContainText(OWN.name);
 	await expect(page.getByText('Erinnerung')).toHaveCount(0);
@@ -112,7 +112,7 @@ test('the jobcenter report prints to PDF with title, summary, the three areas an
 }) => {
 	const id = ensureReportRound();
 	await signIn(page, 'jobcenter');
-	await page.goto(`/rounds/${id}/bericht`);
+	await page.goto(`/runden/${id}/bericht`);
 	expect(new URL(page.url()).searchParams.get('jc')).toBe(OWN.code);
 	await expect(page.getByRole('heading', { level: 1, name: OWN.name })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Als PDF speichern' })).toBeVisible();
@@ -149,7 +149,7 @@ test('the jobcenter report prints to PDF with title, summary, the three areas an
 	expect(text).not.toContain('Abmelden');
 	// Another jobcenter's report is closed to this user.
 	const other = register().find((j) => j.ring === REPORT_RING && j.code !== OWN.code)!;
-	expect((await page.request.get(`/rounds/${id}/bericht?jc=${other.code}`)).status()).toBe(403);
+	expect((await page.request.get(`/runden/${id}/bericht?jc=${other.code}`)).status()).toBe(403);
 });
 
 test('the round report names every participant for analysts; the handout version holds no name or code', async ({
@@ -159,7 +159,7 @@ test('the round report names every participant for analysts; the handout version
 	const all = register();
 	const members = all.filter((j) => j.ring === REPORT_RING);
 	await signIn(page, 'analyst');
-	await page.goto(`/rounds/${id}/bericht`);
+	await page.goto(`/runden/${id}/bericht`);
 	await expect(page.getByRole('heading', { level: 1, name: 'E2E-Berichtsrunde' })).toBeVisible();
 	const named = await page.content();
 	for (const m of members) expect(named).toContain(m.name);
@@ -171,9 +171,9 @@ test('the round report names every participant for analysts; the handout version
 	await shot(page, 'round-handout');
 	const forbidden = all.flatMap((j) => [j.code, j.name]);
 	for (const url of [
-		`/rounds/${id}/bericht?fassung=teilnehmende`,
-		`/rounds/${id}/bericht/__data.json?fassung=teilnehmende`,
-		`/rounds/${id}/export?format=csv&fassung=teilnehmende`
+		`/runden/${id}/bericht?fassung=teilnehmende`,
+		`/runden/${id}/bericht/__data.json?fassung=teilnehmende`,
+		`/runden/${id}/export?format=csv&fassung=teilnehmende`
 	]) {
 		const body = await (await page.request.get(url)).text();
 		expect(body.length, url).toBeGreaterThan(500);
@@ -192,7 +192,7 @@ test('exports: CSV for German Excel and XLSX with numbers; a jobcenter gets only
 	const id = ensureReportRound();
 	const others = register().filter((j) => j.code !== OWN.code);
 	await signIn(page, 'analyst');
-	const csv = await page.request.get(`/rounds/${id}/export?format=csv`);
+	const csv = await page.request.get(`/runden/${id}/export?format=csv`);
 	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
 	const text = (await csv.body()).toString('utf8');
 	expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -206,7 +206,7 @@ test('exports: CSV for German Excel and XLSX with numbers; a jobcenter gets only
 	expect(own[0]).toBe(OWN.name);
 	expect(own[3]).toMatch(/^\d+(,\d+)?$/);
 
-	const xlsx = await page.request.get(`/rounds/${id}/export?format=xlsx`);
+	const xlsx = await page.request.get(`/runden/${id}/export?format=xlsx`);
 	const workbook = new ExcelJS.Workbook();
 	await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
 	expect(workbook.worksheets.map((s) => s.name)).toEqual([
@@ -218,11 +218,11 @@ test('exports: CSV for German Excel and XLSX with numbers; a jobcenter gets only
 	expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 	expect(sheet.getCell('C2').type).toBe(ExcelJS.ValueType.Number);
 
-	await page.goto(`/rounds/${id}/bericht?jc=${OWN.code}`);
+	await page.goto(`/runden/${id}/bericht?jc=${OWN.code}`);
 	await shot(page, 'analyst-jobcenter');
 	await page.context().clearCookies();
 	await signIn(page, 'jobcenter');
-	const mine = await (await page.request.get(`/rounds/${id}/export?format=csv`)).text();
+	const mine = await (await page.request.get(`/runden/${id}/export?format=csv`)).text();
 	expect(mine).toContain('Ihr Wert');
 	expect(
 		leaks(
@@ -231,7 +231,7 @@ test('exports: CSV for German Excel and XLSX with numbers; a jobcenter gets only
 		)
 	).toEqual([]);
 	expect(
-		(await page.request.get(`/rounds/${id}/export?format=csv&jc=${others[0].code}`)).status()
+		(await page.request.get(`/runden/${id}/export?format=csv&jc=${others[0].code}`)).status()
 	).toBe(403);
 });
 
@@ -240,7 +240,7 @@ test('closing freezes the figures: a later change of the data leaves the report 
 }) => {
 	const id = ensureReportRound();
 	await signIn(page, 'analyst');
-	await page.goto('/rounds');
+	await page.goto('/runden');
 	const row = page.getByRole('row', { name: /^E2E-Berichtsrunde Januar/ });
 	await row.getByRole('button', { name: /Abschließen/ }).click();
 	await expect(page.getByRole('status')).toContainText(
@@ -248,7 +248,7 @@ test('closing freezes the figures: a later change of the data leaves the report 
 	);
 	await shot(page, 'round-closed');
 
-	const url = `/rounds/${id}/bericht?jc=${OWN.code}`;
+	const url = `/runden/${id}/bericht?jc=${OWN.code}`;
 	const summary = async () => {
 		await page.goto(url);
 		return page.locator('#summary').locator('..').innerText();
@@ -295,7 +295,7 @@ test('closing freezes the figures: a later change of the data leaves the report 
 		expect(await summary()).toBe(frozen);
 		expect(await dashboard()).toBe(frozenDashboard);
 
-		await page.goto('/rounds');
+		await page.goto('/runden');
 		await page
 			.getByRole('row', { name: /^E2E-Berichtsrunde Januar/ })
 			.getByRole('button', { name: /Wieder öffnen/ })
@@ -360,12 +360,12 @@ test('the round pages have no serious or critical accessibility violations', asy
 	const id = ensureReportRound();
 	await signIn(page, 'analyst');
 	const urls = [
-		`/rounds`,
-		`/rounds/${id}`,
-		`/rounds/${id}?kanaele=1`,
-		`/rounds/${id}/bericht?jc=${OWN.code}`,
-		`/rounds/${id}/bericht`,
-		`/rounds/${id}/bericht?fassung=teilnehmende`
+		`/runden`,
+		`/runden/${id}`,
+		`/runden/${id}?kanaele=1`,
+		`/runden/${id}/bericht?jc=${OWN.code}`,
+		`/runden/${id}/bericht`,
+		`/runden/${id}/bericht?fassung=teilnehmende`
 	];
 	const violations: string[] = [];
 	for (const url of urls) {

@@ -58,7 +58,7 @@ test('a round with a reversed period and no participants is refused with German 
 	page
 }) => {
 	await signIn(page, 'analyst');
-	await page.goto('/rounds');
+	await page.goto('/runden');
 	// Filled and sent while the page hydrates, the form once came back without its messages (CI).
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Name der Runde').fill('Falsch herum');

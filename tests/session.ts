@@ -37,11 +37,11 @@ export function ensureAdmin(): void {
 }
 
 export async function signIn(page: Page, role: Role): Promise<void> {
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	// Filled before hydration, the fields would be emptied by it and the form sent blank.
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-Mail-Adresse').fill(ACCOUNTS[role].email);
 	await page.getByLabel('Passwort').fill(ACCOUNTS[role].password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await page.waitForURL((url) => url.pathname !== '/login');
+	await page.waitForURL((url) => url.pathname !== '/anmelden');
 }

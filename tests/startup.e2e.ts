@@ -83,7 +83,7 @@ test('node build alone creates no demo data and no demo accounts', async ({ page
 	const server = await startServer({ DATABASE_PATH: database, DEMO: '' });
 	try {
 		await page.goto(server.url);
-		await expect(page).toHaveURL(/\/login$/);
+		await expect(page).toHaveURL(/\/anmelden$/);
 		await expect(page.getByText('Demo-Zugänge')).toHaveCount(0);
 		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
 		await page.getByLabel('Passwort').fill('demo-analyst');
@@ -131,7 +131,7 @@ test('a backup can be taken while the server runs; restore waits until the serve
 		BENCHLEARN_TODAY: '2026-11-15'
 	});
 	try {
-		await page.goto(again.url + '/login');
+		await page.goto(again.url + '/anmelden');
 		await page.getByLabel('E-Mail-Adresse').fill('analyst@demo.test');
 		await page.getByLabel('Passwort').fill('demo-analyst');
 		await page.getByRole('button', { name: 'Anmelden' }).click();

@@ -59,7 +59,7 @@ test('the jobcenter fills in its Steckbrief, and a wrong field is named in Germa
 }) => {
 	const round = ensureReportRound();
 	await signIn(page, 'jobcenter');
-	await page.goto(`/rounds/${round}`);
+	await page.goto(`/runden/${round}`);
 	await page.getByRole('link', { name: 'Steckbrief bearbeiten' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Steckbrief: /);
 	await expect(page.getByText('sehen die anderen Jobcenter der Runde')).toBeVisible();
@@ -96,7 +96,7 @@ test('the jobcenter fills in its Steckbrief, and a wrong field is named in Germa
 	await page.screenshot({ path: 'test-results/screenshots/steckbrief-form.png', fullPage: true });
 
 	// A browser keeps to maxlength; a hand-made post does not, and the server names the field.
-	const answer = await page.request.post(`/rounds/${round}/steckbrief?/speichern`, {
+	const answer = await page.request.post(`/runden/${round}/steckbrief?/speichern`, {
 		headers: { origin: ORIGIN, accept: 'text/html' },
 		form: { goals: 'image', worked: 'x'.repeat(2001), reply_hours: '24' }
 	});
@@ -122,12 +122,12 @@ test('the form works without JavaScript', async ({ browser }) => {
 	const round = ensureReportRound();
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto('/login');
+	await page.goto('/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill('jobcenter@demo.test');
 	await page.getByLabel('Passwort').fill('demo-jobcenter');
 	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await page.waitForURL((url) => url.pathname !== '/login');
-	await page.goto(`/rounds/${round}/steckbrief`);
+	await page.waitForURL((url) => url.pathname !== '/anmelden');
+	await page.goto(`/runden/${round}/steckbrief`);
 	await page.getByLabel('Arbeitgeber erreichen').check();
 	await page.getByLabel('Was hat nicht funktioniert?').fill('Lange Texte zu Rechtsänderungen.');
 	await page.getByRole('button', { name: 'Steckbrief speichern' }).click();
@@ -144,7 +144,7 @@ test('members read the round’s profiles under pseudonyms, and the report shows
 	ensureDemoProfiles(round);
 	await signIn(page, 'jobcenter');
 
-	await page.goto(`/rounds/${round}/steckbriefe`);
+	await page.goto(`/runden/${round}/steckbriefe`);
 	const headings = page.locator('section.card h2');
 	// Own first, by name; the others under their pseudonyms (nobody in the demo agreed to be named).
 	await expect(headings.first()).toContainText('(Ihr Jobcenter)');
@@ -157,7 +157,7 @@ test('members read the round’s profiles under pseudonyms, and the report shows
 		.locator('table')
 		.screenshot({ path: 'test-results/screenshots/steckbriefe-ueberblick.png' });
 
-	await page.goto(`/rounds/${round}/bericht?jc=05754`);
+	await page.goto(`/runden/${round}/bericht?jc=05754`);
 	const section = page.locator('section', {
 		has: page.getByRole('heading', { name: 'So arbeitet Ihr Lernpartner' })
 	});

@@ -31,10 +31,10 @@ async function chooseAndCheck(
 	page: Page,
 	file: string | { name: string; mimeType: string; buffer: Buffer }
 ) {
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles(file);
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
-	await page.waitForURL(/\/upload\?token=/);
+	await page.waitForURL(/\/hochladen\?token=/);
 }
 
 test('a jobcenter user uploads a Windows-1252 file from Excel, commits it and undoes it', async ({
@@ -75,7 +75,7 @@ test('a jobcenter user uploads a Windows-1252 file from Excel, commits it and un
 	await shot(page, 'preview-jobcenter');
 
 	await page.getByRole('button', { name: 'Übernehmen' }).click();
-	await page.waitForURL(/\/uploads\?neu=\d+/);
+	await page.waitForURL(/\/lieferungen\?neu=\d+/);
 	const id = new URL(page.url()).searchParams.get('neu');
 	await expect(page.getByText(`Upload ${id} wurde übernommen`)).toBeVisible();
 	const row = page.getByRole('row', { name: /metrics-jobcenter-05754-windows1252\.csv/ });
@@ -184,7 +184,7 @@ test('a file above the limit gets a clear message, with and without JavaScript',
 		buffer: Buffer.alloc(21 * 1024 * 1024, 'a')
 	};
 	await signIn(page, 'jobcenter');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles(big);
 	const message = 'Die Datei ist zu groß: erlaubt sind höchstens 20 MB.';
 	await expect(page.getByText(message)).toBeVisible();
@@ -193,7 +193,7 @@ test('a file above the limit gets a clear message, with and without JavaScript',
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const plain = await context.newPage();
 	await signIn(plain, 'jobcenter');
-	await plain.goto('/upload');
+	await plain.goto('/hochladen');
 	await plain.locator('input[type=file]').setInputFiles(big);
 	await plain.getByRole('button', { name: 'Datei prüfen' }).click();
 	await expect(plain.getByText(message)).toBeVisible();
@@ -204,7 +204,7 @@ test('an empty file and a header of 100,000 columns get clear messages, not a pr
 	page
 }) => {
 	await signIn(page, 'jobcenter');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles({
 		name: 'leer.csv',
 		mimeType: 'text/csv',
@@ -234,13 +234,13 @@ test('an empty file and a header of 100,000 columns get clear messages, not a pr
 
 test('the templates open in Excel: semicolons, a BOM and the German headers', async ({ page }) => {
 	await signIn(page, 'jobcenter');
-	const metrics = await page.request.get('/upload/vorlage/metrics');
+	const metrics = await page.request.get('/hochladen/vorlage/kennzahlen');
 	expect(metrics.headers()['content-type']).toContain('text/csv');
 	const text = await metrics.text();
 	expect(text.startsWith('\uFEFFJobcenter;Monat;Kanal;Follower;Beiträge')).toBe(true);
 	expect(text.split('\r\n')[1].startsWith('05754;')).toBe(true);
-	expect((await page.request.get('/upload/vorlage/register')).status()).toBe(403);
-	await page.goto('/upload');
+	expect((await page.request.get('/hochladen/vorlage/verzeichnis')).status()).toBe(403);
+	await page.goto('/hochladen');
 	await expect(page.getByRole('link', { name: 'Monatsdaten (CSV)' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Jobcenter-Verzeichnis (CSV)' })).toHaveCount(0);
 	await shot(page, 'form-jobcenter');
@@ -356,7 +356,7 @@ test('an analyst deletes stored rows after seeing how many, and undoes the delet
 		await page.getByRole('button', { name: 'Betroffene Zeilen zählen' }).click();
 	};
 	await signIn(page, 'analyst');
-	await page.goto('/uploads');
+	await page.goto('/lieferungen');
 	await page.getByRole('link', { name: 'Gespeicherte Daten löschen …' }).click();
 	await select();
 	const counted = page.getByText(
@@ -373,14 +373,14 @@ test('an analyst deletes stored rows after seeing how many, and undoes the delet
 	await page.getByRole('button', { name: 'Betroffene Zeilen zählen' }).click();
 	await expect(page.getByText('Für diese Auswahl sind keine Daten gespeichert.')).toBeVisible();
 
-	await page.goto('/uploads');
+	await page.goto('/lieferungen');
 	const row = page
 		.getByRole('row')
 		.filter({ hasText: 'Löschung 05158, 2026-01 bis 2026-03, facebook' });
 	await expect(row).toContainText('Löschung gespeicherter Daten');
 	await row.getByRole('button', { name: /Rückgängig machen/ }).click();
 	await expect(page.getByRole('status')).toContainText('rückgängig');
-	await page.goto('/uploads/loeschen');
+	await page.goto('/lieferungen/loeschen');
 	await select();
 	await expect(
 		page.getByText(`${n} gespeicherte Zeilen (Jobcenter, Kanal, Monat) fallen unter diese Auswahl.`)

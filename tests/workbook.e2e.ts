@@ -12,17 +12,17 @@ async function shot(page: Page, name: string) {
 }
 
 async function upload(page: Page, name: string, buffer: Buffer) {
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await page.locator('input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer });
 	await page.getByRole('button', { name: 'Datei prüfen' }).click();
-	await page.waitForURL(/\/upload\?token=/);
+	await page.waitForURL(/\/hochladen\?token=/);
 }
 
 test('a jobcenter user uploads a German Excel workbook, sees its preview and commits it', async ({
 	page
 }) => {
 	await signIn(page, 'jobcenter');
-	await page.goto('/upload');
+	await page.goto('/hochladen');
 	await expect(page.locator('input[type=file]')).toHaveAttribute('accept', /\.xlsx/);
 	await expect(
 		page.getByText('Aus einer Excel-Arbeitsmappe wird das erste Blatt gelesen')
@@ -51,7 +51,7 @@ test('a jobcenter user uploads a German Excel workbook, sees its preview and com
 	await shot(page, 'preview');
 
 	await page.getByRole('button', { name: 'Übernehmen' }).click();
-	await page.waitForURL(/\/uploads\?neu=\d+/);
+	await page.waitForURL(/\/lieferungen\?neu=\d+/);
 	await expect(page.getByRole('row', { name: /Kennzahlen Oktober\.xlsx/ })).toContainText(
 		'Excel-Arbeitsmappe (.xlsx)'
 	);

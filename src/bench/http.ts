@@ -58,7 +58,7 @@ export async function login(
 	password: string,
 	client?: Agent
 ): Promise<string> {
-	const response = await send(`${origin}/login`, {
+	const response = await send(`${origin}/anmelden`, {
 		agent: client,
 		method: 'POST',
 		// Without `accept: text/html` SvelteKit answers the action as JSON instead of with a 303.

@@ -107,7 +107,7 @@ export async function startServer(
 	for (let i = 0; i < 200; i++) {
 		if (child.exitCode !== null) throw new Error(`The server stopped: ${stderr.trim()}`);
 		try {
-			await fetch(`${origin}/login`);
+			await fetch(`${origin}/anmelden`);
 			return child;
 		} catch {
 			await new Promise((resolve) => setTimeout(resolve, 100));

@@ -204,7 +204,7 @@ function webSection(web: WebLoad): string {
 			[row('preview (check)', web.preview), row('commit', web.commit)]
 		),
 		'',
-		`The analyst posts the canonical file to \`/upload\` and follows the status page, then commits it, into a database holding only the register; meanwhile a jobcenter user asks for \`/\` every ${100} ms. During the commit ${web.logins.length + web.loginsFailed} sign-ins, spread over its course, ${loginList}; ${web.loginsFailed} failed. A colleague's small upload (preview and commit of one month of its own figures) started during the commit ${web.secondUpload.succeeded ? `was done after ${sec(web.secondUpload.ms)}` : '**failed**'}. The event loop is the server's own \`monitorEventLoopDelay\` (10 ms timer): its max is the longest gap between two ticks, an upper bound of the longest stall.`
+		`The analyst posts the canonical file to \`/hochladen\` and follows the status page, then commits it, into a database holding only the register; meanwhile a jobcenter user asks for \`/\` every ${100} ms. During the commit ${web.logins.length + web.loginsFailed} sign-ins, spread over its course, ${loginList}; ${web.loginsFailed} failed. A colleague's small upload (preview and commit of one month of its own figures) started during the commit ${web.secondUpload.succeeded ? `was done after ${sec(web.secondUpload.ms)}` : '**failed**'}. The event loop is the server's own \`monitorEventLoopDelay\` (10 ms timer): its max is the longest gap between two ticks, an upper bound of the longest stall.`
 	].join('\n');
 }
 

@@ -18,12 +18,12 @@ function headers(client: Client, extra: Record<string, string> = {}) {
 	return { cookie: client.cookie, origin: client.origin, accept: 'text/html', ...extra };
 }
 
-/** Follows a 303 through `/upload/status` until the job leads elsewhere; throws if it failed. */
+/** Follows a 303 through `/hochladen/status` until the job leads elsewhere; throws if it failed. */
 async function follow(client: Client, what: string, status: number, location: unknown) {
 	const started = performance.now();
 	let target = String(location ?? '');
 	if (status !== 303) throw new Error(`${what} answered HTTP ${status}, not a redirect.`);
-	while (target.startsWith('/upload/status')) {
+	while (target.startsWith('/hochladen/status')) {
 		if (performance.now() - started > GIVE_UP_MS) throw new Error(`${what} did not end.`);
 		await pause(STATUS_EVERY_MS);
 		const page = await send(client.origin + target, {
@@ -60,7 +60,7 @@ export async function fileForm(
 
 /** Posts the file to the preview action; resolves with the staged file's token once it is checked. */
 export async function preview(client: Client, form: Multipart) {
-	const response = await send(`${client.origin}/upload?/preview`, {
+	const response = await send(`${client.origin}/hochladen?/preview`, {
 		method: 'POST',
 		agent: client.agent,
 		headers: headers(client, { 'content-type': form.type }),
@@ -80,13 +80,13 @@ export async function preview(client: Client, form: Multipart) {
 
 /** Commits the checked file; resolves with the new upload's page once it is written. */
 export async function commit(client: Client, token: string) {
-	const response = await send(`${client.origin}/upload?token=${token}&/commit`, {
+	const response = await send(`${client.origin}/hochladen?token=${token}&/commit`, {
 		method: 'POST',
 		agent: client.agent,
 		headers: headers(client, { 'content-type': 'application/x-www-form-urlencoded' }),
 		body: ''
 	});
 	const target = await follow(client, 'The commit', response.status, response.headers.location);
-	if (!target.startsWith('/uploads?neu=')) throw new Error(`The commit led to ${target}.`);
+	if (!target.startsWith('/lieferungen?neu=')) throw new Error(`The commit led to ${target}.`);
 	return target;
 }

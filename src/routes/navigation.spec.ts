@@ -27,7 +27,7 @@ describe('the main navigation, derived from the permissions', () => {
 			'/karte',
 			'/kanaele',
 			'/meine-runden',
-			['Daten', ['/upload', '/monatsmeldung', '/uploads', '/ereignisse']],
+			['Daten', ['/hochladen', '/monatsmeldung', '/lieferungen', '/ereignisse']],
 			'/methodik',
 			'/konto'
 		]);
@@ -38,8 +38,8 @@ describe('the main navigation, derived from the permissions', () => {
 			'/',
 			'/karte',
 			'/kanaele',
-			['Runden', ['/rounds', '/datenstand']],
-			['Daten', ['/upload', '/monatsmeldung', '/uploads', '/jobcenter', '/ereignisse']],
+			['Runden', ['/runden', '/datenstand']],
+			['Daten', ['/hochladen', '/monatsmeldung', '/lieferungen', '/jobcenter', '/ereignisse']],
 			'/methodik',
 			'/protokoll',
 			'/konto'
@@ -48,7 +48,7 @@ describe('the main navigation, derived from the permissions', () => {
 
 	it('adds the user management for admins, grouped with the audit log', () => {
 		const admin = outline('admin');
-		expect(admin).toContainEqual(['Verwaltung', ['/protokoll', '/admin/benutzer']]);
+		expect(admin).toContainEqual(['Verwaltung', ['/protokoll', '/verwaltung/benutzer']]);
 		expect(admin).not.toContain('/meine-runden');
 	});
 

@@ -9,7 +9,7 @@ export interface NavLink {
 	href: string;
 	label: () => string;
 	needs: Permission;
-	/** Left out for viewers who may this too: its page sends them elsewhere (`/meine-runden` → `/rounds`). */
+	/** Left out for viewers who may this too: its page sends them elsewhere (`/meine-runden` → `/runden`). */
 	notFor?: Permission;
 }
 export interface NavGroup {
@@ -25,16 +25,16 @@ const NAVIGATION: (NavLink | NavGroup)[] = [
 	{
 		label: m.nav_rounds,
 		links: [
-			{ href: '/rounds', label: m.nav_rounds_all, needs: 'read_all' },
+			{ href: '/runden', label: m.nav_rounds_all, needs: 'read_all' },
 			{ href: '/datenstand', label: m.nav_data_status, needs: 'read_all' }
 		]
 	},
 	{
 		label: m.nav_group_data,
 		links: [
-			{ href: '/upload', label: m.nav_upload, needs: 'read' },
+			{ href: '/hochladen', label: m.nav_upload, needs: 'read' },
 			{ href: '/monatsmeldung', label: m.nav_monthly, needs: 'read' },
-			{ href: '/uploads', label: m.nav_uploads, needs: 'read' },
+			{ href: '/lieferungen', label: m.nav_uploads, needs: 'read' },
 			{ href: '/jobcenter', label: m.nav_register, needs: 'read_all' },
 			{ href: '/ereignisse', label: m.nav_events, needs: 'read' }
 		]
@@ -44,7 +44,7 @@ const NAVIGATION: (NavLink | NavGroup)[] = [
 		label: m.nav_group_admin,
 		links: [
 			{ href: '/protokoll', label: m.nav_audit, needs: 'read_all' },
-			{ href: '/admin/benutzer', label: m.nav_users, needs: 'manage' }
+			{ href: '/verwaltung/benutzer', label: m.nav_users, needs: 'manage' }
 		]
 	},
 	{ href: '/konto', label: m.nav_account, needs: 'read' }

@@ -7,7 +7,7 @@ const ROOT = 'src/routes';
 /** Server files that answer without asking `authorise()`, each with the reason. */
 const PUBLIC: Record<string, string> = {
 	'+layout.server.ts': "tells only the viewer's own account and whether demo mode is on",
-	'login/+page.server.ts': 'this is where people sign in',
+	'anmelden/+page.server.ts': 'this is where people sign in',
 	'sprache/+page.server.ts': 'the language must be switchable before signing in',
 	'healthz/+server.ts': 'a monitor asks without a login; the answer holds no data',
 	'impressum/+page.server.ts': 'the law wants the legal pages readable by everyone',

@@ -1,6 +1,6 @@
 /**
  * The register page's changes. An edit is checked like one line of a register file and written like one,
- * as an upload of its own, so that it keeps the eLb history and can be undone on /uploads.
+ * as an upload of its own, so that it keeps the eLb history and can be undone on /lieferungen.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';

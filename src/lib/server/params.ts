@@ -97,7 +97,7 @@ export function jobcenterCode(): Field<string | null> {
 /** Ids are positive 32-bit integers, like SQLite's rowids in practice (one rule with the route matcher `[id=id]`). */
 export { ID_MAX };
 
-/** An id from a path such as `/rounds/[id=id]`, or null when it cannot be one (the caller answers 404). */
+/** An id from a path such as `/runden/[id=id]`, or null when it cannot be one (the caller answers 404). */
 export const pathId = idOf;
 
 /** A checkbox: absent is false, checked is `on` (or `1`); any other value is refused. */

@@ -7,8 +7,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = authorise(locals, 'read');
-	// Analysts take part in no round themselves; their list of all rounds is /rounds.
-	if (can(viewer, 'read_all') || viewer.jobcenterId === null) redirect(303, '/rounds');
+	// Analysts take part in no round themselves; their list of all rounds is /runden.
+	if (can(viewer, 'read_all') || viewer.jobcenterId === null) redirect(303, '/runden');
 	const self = await byId(db(), viewer.jobcenterId, REFERENCE);
 	if (!self)
 		throw new Error(`The viewer's jobcenter ${viewer.jobcenterId} is not in the register.`);

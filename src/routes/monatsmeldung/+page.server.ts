@@ -125,7 +125,7 @@ export const actions: Actions = {
 			'upload',
 			`Upload ${result.uploadId}: ${fileNameOf(read.form.month)}, ${read.jobcenter.code}, ${result.inserted} neu, ${result.updated} geändert, ${result.unchanged} unverändert`
 		);
-		redirect(303, `/uploads?neu=${result.uploadId}`);
+		redirect(303, `/lieferungen?neu=${result.uploadId}`);
 	},
 
 	kanal: async ({ locals, request }) => {

@@ -20,7 +20,7 @@ describe('report tokens', () => {
 	it('open the round report once', async () => {
 		const { db, id } = await setUp();
 		const token = await createReportToken(db, id);
-		const url = new URL(`http://x/rounds/${id}/bericht?jc=00001&einmal=${token}`);
+		const url = new URL(`http://x/runden/${id}/bericht?jc=00001&einmal=${token}`);
 		expect(await redeemReportToken(db, url)).toMatchObject({ role: 'analyst' });
 		expect(await redeemReportToken(db, url)).toBeNull();
 	});
@@ -29,16 +29,16 @@ describe('report tokens', () => {
 		const { db, id } = await setUp();
 		const other = await createReportToken(db, id);
 		expect(
-			await redeemReportToken(db, new URL(`http://x/rounds/${id + 1}/bericht?einmal=${other}`))
+			await redeemReportToken(db, new URL(`http://x/runden/${id + 1}/bericht?einmal=${other}`))
 		).toBeNull();
 		const page = await createReportToken(db, id);
-		expect(await redeemReportToken(db, new URL(`http://x/rounds/${id}?einmal=${page}`))).toBeNull();
+		expect(await redeemReportToken(db, new URL(`http://x/runden/${id}?einmal=${page}`))).toBeNull();
 		const old = await createReportToken(db, id, 60_000, Date.now() - 120_000);
 		expect(
-			await redeemReportToken(db, new URL(`http://x/rounds/${id}/bericht?einmal=${old}`))
+			await redeemReportToken(db, new URL(`http://x/runden/${id}/bericht?einmal=${old}`))
 		).toBeNull();
 		expect(
-			await redeemReportToken(db, new URL(`http://x/rounds/${id}/bericht?einmal=falsch`))
+			await redeemReportToken(db, new URL(`http://x/runden/${id}/bericht?einmal=falsch`))
 		).toBeNull();
 	});
 });

@@ -7,7 +7,7 @@ import type { DB } from '$lib/server/db';
 import type { Viewer } from './authorise';
 
 export const TOKEN_PARAM = 'einmal';
-const REPORT_PATH = /^\/rounds\/(\d+)\/bericht$/;
+const REPORT_PATH = /^\/runden\/(\d+)\/bericht$/;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 

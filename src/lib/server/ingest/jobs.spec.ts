@@ -9,7 +9,7 @@ describe('jobs', () => {
 		const job = startJob(7, 'commit', 'a.csv', async (onProgress) => {
 			onProgress(progress(0.5));
 			await new Promise<void>((resolve) => (release = resolve));
-			return { target: '/uploads?neu=3' };
+			return { target: '/lieferungen?neu=3' };
 		});
 		expect(findJob(job.id, 7)).toBe(job);
 		expect(job.key).toBeNull();
@@ -19,7 +19,7 @@ describe('jobs', () => {
 		expect(job.progress?.share).toBe(0.5);
 		release();
 		expect(await settled(job, 1000)).toBe(true);
-		expect(job.outcome).toEqual({ target: '/uploads?neu=3' });
+		expect(job.outcome).toEqual({ target: '/lieferungen?neu=3' });
 	});
 
 	it('ends a failed job with a message instead of leaving it running', async () => {

@@ -30,7 +30,7 @@ function request(
 			controller.enqueue(bytes.slice(at, (at += 1000)));
 		}
 	});
-	return new Request('http://localhost/upload?/preview', {
+	return new Request('http://localhost/hochladen?/preview', {
 		method: 'POST',
 		headers: { 'content-type': type },
 		body: stream,
@@ -137,7 +137,7 @@ describe('receiveUpload', () => {
 				controller.error(Object.assign(new Error('Content-length exceeds limit'), { status: 413 }));
 			}
 		});
-		const limited = new Request('http://localhost/upload', {
+		const limited = new Request('http://localhost/hochladen', {
 			method: 'POST',
 			headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
 			body: stream,

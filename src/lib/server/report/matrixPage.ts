@@ -1,4 +1,4 @@
-/** The round matrix as the page `/rounds/[id]/matrix` shows it: the query read, the matrix built and labelled. */
+/** The round matrix as the page `/runden/[id]/matrix` shows it: the query read, the matrix built and labelled. */
 import { error } from '@sveltejs/kit';
 import { CHANGE_DIRECTION, CHANGE_JUDGEMENT } from '$lib/change-words';
 import { m } from '$lib/paraglide/messages';

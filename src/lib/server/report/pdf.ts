@@ -118,7 +118,7 @@ export async function printReports(
 			const query = [job.query, 'druck=pdf', `${TOKEN_PARAM}=${job.token}`]
 				.filter(Boolean)
 				.join('&');
-			const response = await page.goto(`${server.origin}/rounds/${roundId}/bericht?${query}`, {
+			const response = await page.goto(`${server.origin}/runden/${roundId}/bericht?${query}`, {
 				waitUntil: 'networkidle'
 			});
 			if (response?.status() !== 200)
