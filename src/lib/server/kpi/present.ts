@@ -5,7 +5,7 @@
  */
 import type { PeerPositionView } from '$lib/peerPosition';
 import type { Month } from '$lib/months';
-import { KPIS, kpi, type Kpi, type KpiId } from './catalogue';
+import { KPIS, type Kpi, type KpiId } from './catalogue';
 import { computeKpis, computeMonthlyKpis, type Scope } from './compute';
 import {
 	compare,
@@ -19,10 +19,10 @@ import {
 import { ranking, type RankingRow } from './ranking';
 import { elbAt, type DataSource, type JobcenterRecord, type MetricRow } from './types';
 import { isGoodPosition, type PeerStats, type PublicPeerStats, type Quartile } from './stats';
-import { forHandout, forRole, isNormalised } from './visibility';
-import type { Audience } from './present/audience';
+import { forHandout, forRole } from './visibility';
+import { seesPeers, type Audience } from './present/audience';
 
-export { audienceOf, type Audience } from './present/audience';
+export { audienceOf, seesPeers, type Audience } from './present/audience';
 export { memberLabel, type Member } from './visibility';
 export { mapAxes, mapPoints } from './present/map';
 export { learningPartners, partnerLabel } from './present/partners';
@@ -69,11 +69,6 @@ export async function comparison(
 ): Promise<Omit<Comparison, 'kpis'> & { kpis: ShownKpi[] }> {
 	const result = await compare(source, request);
 	return { ...result, kpis: result.kpis.map((k) => shownKpi(k, audience)) };
-}
-
-/** Whether the audience may see the peers' figures of this KPI at all. */
-function seesPeers(id: KpiId, audience: Audience): boolean {
-	return audience === 'analyst' || isNormalised(kpi(id).unit);
 }
 
 /** The KPIs of the catalogue whose peer figures the audience may see: a round table's columns. */
