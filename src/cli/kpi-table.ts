@@ -3,7 +3,7 @@ import { formatMonth, formatNumber } from '$lib/i18n/format';
 import { formatKpi } from '$lib/kpi-format';
 import { m } from '$lib/paraglide/messages';
 import { kpi, UNIT_LABELS, type Area } from '$lib/server/kpi/catalogue';
-import type { Comparison, KpiComparison } from '$lib/server/kpi/engine';
+import type { Shown, ShownKpi } from '$lib/server/kpi/present';
 
 const AREA_NAMES: Record<Area, () => string> = {
 	reach: m.area_reach,
@@ -26,7 +26,7 @@ const HEADER = [
 	'Hinweis'
 ];
 
-function cells(k: KpiComparison): string[] {
+function cells(k: ShownKpi): string[] {
 	const value = (v: number | null | undefined) => (v == null ? '–' : formatKpi(v, k.unit));
 	const label = kpi(k.id).label.de;
 	const unit = UNIT_LABELS[k.unit].de;
@@ -36,7 +36,9 @@ function cells(k: KpiComparison): string[] {
 	}
 	const p = k.peer;
 	const percentile = k.percentile === null ? '–' : formatNumber(k.percentile, 0);
-	const rest = [p?.p25, p?.median, p?.p75, p?.min, p?.max].map(value);
+	// Min and max are the analysts' only; an audience without them gets a dash.
+	const range = p && 'min' in p ? [p.min, p.max] : [null, null];
+	const rest = [p?.p25, p?.median, p?.p75, ...range].map(value);
 	return [
 		label,
 		own,
@@ -60,7 +62,7 @@ function layout(rows: string[][]): string[] {
 	);
 }
 
-export function kpiTable(result: Comparison, jobcenterName: string): string {
+export function kpiTable(result: Shown, jobcenterName: string): string {
 	const { from, to } = result.period;
 	const lines = [
 		`${jobcenterName} (${result.jobcenter.code})`,

@@ -61,12 +61,15 @@ export function shownCount(k: { n: number; hidden: boolean }): number | null {
 	return k.hidden ? null : k.n;
 }
 
+/** A comparison as an audience may see it. */
+export type Shown = Omit<Comparison, 'kpis'> & { kpis: ShownKpi[] };
+
 /** Every KPI of the jobcenter in its group, as the audience may see it. */
 export async function comparison(
 	source: DataSource,
 	request: KpiRequest,
 	audience: Audience
-): Promise<Omit<Comparison, 'kpis'> & { kpis: ShownKpi[] }> {
+): Promise<Shown> {
 	const result = await compare(source, request);
 	return { ...result, kpis: result.kpis.map((k) => shownKpi(k, audience)) };
 }
