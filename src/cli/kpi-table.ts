@@ -31,8 +31,10 @@ function cells(k: ShownKpi): string[] {
 	const label = kpi(k.id).label.de;
 	const unit = UNIT_LABELS[k.unit].de;
 	const own = k.value === null ? 'keine Daten' : value(k.value);
+	// An analyst, as the command line reads, always knows the group size.
+	const count = k.n === null ? '–' : String(k.n);
 	if (k.suppressed) {
-		return [label, own, unit, String(k.n), ...Array(7).fill('–'), 'zu wenige Vergleichswerte'];
+		return [label, own, unit, count, ...Array(7).fill('–'), 'zu wenige Vergleichswerte'];
 	}
 	const p = k.peer;
 	const percentile = k.percentile === null ? '–' : formatNumber(k.percentile, 0);
@@ -43,7 +45,7 @@ function cells(k: ShownKpi): string[] {
 		label,
 		own,
 		unit,
-		String(k.n),
+		count,
 		...rest,
 		percentile,
 		k.quartile === null ? '–' : String(k.quartile),

@@ -157,13 +157,8 @@ export async function roundPeers(
 	return round && { type: 'round', id, members: round.participants.map((p) => p.id) };
 }
 
-/**
- * Who may open a round's page, reports, export and profiles: analysts any, with every participant;
- * a jobcenter user only its own round, with its own row.
- */
-export type RoundReader<P> =
-	// `own`: the viewer's own jobcenter among the participants, if it is one.
-	{ all: true; own: P | null } | { all: false; own: P };
+/** Who may open a round: analysts any; a jobcenter user its own. `own`: the viewer's participant. */
+export type RoundReader<P> = { all: true; own: P | null } | { all: false; own: P };
 
 /**
  * The one rule of who takes part in a round: the participant that is this jobcenter, or null. The

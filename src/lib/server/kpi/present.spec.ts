@@ -4,9 +4,9 @@ import type { KpiComparison } from './engine';
 import {
 	audienceOf,
 	comparableKpis,
+	groupSize,
 	mapAxes,
 	peerPosition,
-	shownCount,
 	shownKpi,
 	tableCell
 } from './present';
@@ -75,9 +75,19 @@ describe('the figures of a card and of a file', () => {
 		});
 	});
 
-	it('leaves the group size out of a file where the KPI is hidden', () => {
-		expect(shownCount(shownKpi(followers(), 'jobcenter'))).toBeNull();
-		expect(shownCount(shownKpi(followers(), 'analyst'))).toBe(6);
+	it('leaves the group size out where the KPI is hidden, and the exact one where it is suppressed', () => {
+		expect(shownKpi(followers(), 'jobcenter').n).toBeNull();
+		expect(shownKpi(followers(), 'analyst').n).toBe(6);
+		expect(shownKpi(kpi(), 'jobcenter').n).toBe(6);
+		expect(shownKpi(kpi(), 'handout').n).toBe(6);
+		// Two members with data: "fewer than MIN_PEERS" for everyone but analysts.
+		for (const audience of ['jobcenter', 'handout'] as const) {
+			expect(shownKpi(kpi(few), audience)).toMatchObject({ suppressed: true, n: null });
+			expect(shownKpi(followers(few), audience).n).toBeNull();
+		}
+		expect(shownKpi(kpi(few), 'analyst')).toMatchObject({ suppressed: true, n: 2 });
+		expect(groupSize({ n: 2, suppressed: true }, false, 'jobcenter')).toBeNull();
+		expect(peerPosition(shownKpi(kpi(few), 'jobcenter')).n).toBeNull();
 	});
 });
 

@@ -27,9 +27,11 @@ export { memberLabel, type Member } from './visibility';
 export { mapAxes, mapPoints } from './present/map';
 export { learningPartners, partnerLabel } from './present/partners';
 
-export type ShownKpi = Omit<KpiComparison, 'peer'> & {
+export type ShownKpi = Omit<KpiComparison, 'peer' | 'n'> & {
 	peer: PeerStats | PublicPeerStats | null;
 	hidden: boolean;
+	/** The group size as the audience may see it (`groupSize`); null where it is withheld. */
+	n: number | null;
 };
 
 /**
@@ -38,7 +40,27 @@ export type ShownKpi = Omit<KpiComparison, 'peer'> & {
  */
 export function shownKpi(k: KpiComparison, audience: Audience): ShownKpi {
 	const shown = audience === 'handout' ? forHandout(k) : forRole(k, audience);
-	return { ...shown, suppressed: k.suppressed && !shown.hidden };
+	return {
+		...shown,
+		suppressed: k.suppressed && !shown.hidden,
+		n: groupSize(k, shown.hidden, audience)
+	};
+}
+
+/**
+ * How many members have data, where the audience may know it. Analysts always: they see every
+ * member's value by name. Anyone else gets no group size for a hidden KPI, whose peers' figures are
+ * withheld, and no exact one for a suppressed KPI: /methodik promises "zu wenige Vergleichswerte"
+ * there, fewer than MIN_PEERS, and the exact size of so small a group is one of its figures too.
+ * Pages say "fewer than MIN_PEERS"; files leave the cell empty.
+ */
+export function groupSize(
+	k: { n: number; suppressed: boolean },
+	hidden: boolean,
+	audience: Audience
+): number | null {
+	if (audience === 'analyst') return k.n;
+	return hidden || k.suppressed ? null : k.n;
 }
 
 /** The figures a card draws (`PeerPosition.svelte`), flat. */
@@ -54,11 +76,6 @@ export function peerPosition(k: ShownKpi): PeerPositionView {
 		percentile: k.percentile,
 		quartile: k.quartile
 	};
-}
-
-/** The group size as a file gives it: none for a hidden KPI, whose peers' figures are withheld. */
-export function shownCount(k: { n: number; hidden: boolean }): number | null {
-	return k.hidden ? null : k.n;
 }
 
 /** A comparison as an audience may see it. */
@@ -87,7 +104,9 @@ export async function shownSeries(
 	audience: Audience
 ): Promise<SeriesPoint[]> {
 	const points = await series(source, request, id);
-	if (seesPeers(id, audience)) return points;
+	// A month's group size follows `groupSize`; 0 stands for a withheld one.
+	if (seesPeers(id, audience))
+		return points.map((p) => ({ ...p, n: groupSize(p, false, audience) ?? 0 }));
 	return points.map((p) => ({ ...p, p25: null, median: null, p75: null, n: 0, suppressed: true }));
 }
 

@@ -2,7 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
 import { KPIS, UNIT_LABELS, type Area, type Kpi } from '$lib/server/kpi/catalogue';
-import { comparableKpis, comparison, shownCount, tableCell } from '$lib/server/kpi/present';
+import { comparableKpis, comparison, tableCell } from '$lib/server/kpi/present';
 import { roundRequest, type Participant, type RoundContext } from './context';
 import { AREAS, participantComparisons } from './jobcenterReport';
 import { numberFormat, type Table } from './table';
@@ -83,7 +83,7 @@ async function ownExport(context: RoundContext, self: Participant, locale: 'de' 
 					def.label[locale],
 					UNIT_LABELS[k.unit][locale],
 					k.value,
-					shownCount(k),
+					k.n,
 					k.peer?.p25 ?? null,
 					k.peer?.median ?? null,
 					k.peer?.p75 ?? null,
