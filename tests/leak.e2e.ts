@@ -172,6 +172,7 @@ test('a suppressed comparison stays suppressed in the export: no quantiles where
 	test.setTimeout(120_000);
 	await signIn(page, 'jobcenter');
 	let suppressed = 0;
+	let detail: string | null = null;
 	for (const channel of CHANNEL_IDS) {
 		await page.goto(`/?channel=${channel}`);
 		const cards = page.locator('article.card');
@@ -193,9 +194,17 @@ test('a suppressed comparison stays suppressed in the export: no quantiles where
 			expect(row.slice(median - 1, median + 3), `${channel}: ${label}`).toEqual(['', '', '', '']);
 			// Fewer than MIN_PEERS: the exact group size is withheld too, as on the page.
 			expect(row[n], `${channel}: ${label}`).toBe('');
+			detail ??= await card.locator('h3 a').getAttribute('href');
 		}
 	}
 	expect(suppressed).toBeGreaterThan(0);
+	// The KPI page says "fewer than MIN_PEERS" where the count is withheld, not the count.
+	await page.goto(detail!);
+	await expect(page.locator('dl.numbers')).toContainText(/Jobcenter mit Daten\s*weniger als \d+/);
+	await page.screenshot({
+		path: 'test-results/screenshots/leak-suppressed-detail.png',
+		fullPage: true
+	});
 });
 
 test('the map offers a jobcenter user only axes whose peer figures its cards show', async ({
