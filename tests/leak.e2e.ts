@@ -92,6 +92,7 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 			],
 			...[
 				`/runden/${id}/export?format=csv`,
+				`/runden/${id}/export?format=csv&fassung=teilnehmende`,
 				`/runden/${id}/bericht?fassung=teilnehmende`,
 				`/?round=${id}`
 			],
@@ -171,6 +172,7 @@ test('a suppressed comparison stays suppressed in the export: no quantiles where
 	test.setTimeout(120_000);
 	await signIn(page, 'jobcenter');
 	let suppressed = 0;
+	let detail: string | null = null;
 	for (const channel of CHANNEL_IDS) {
 		await page.goto(`/?channel=${channel}`);
 		const cards = page.locator('article.card');
@@ -182,15 +184,71 @@ test('a suppressed comparison stays suppressed in the export: no quantiles where
 			.split('\r\n')
 			.map((line) => line.split(';'));
 		const median = head.indexOf('Median');
+		const n = head.indexOf('Jobcenter mit Daten');
+		expect(n).toBeGreaterThan(0);
 		for (const card of await cards.all()) {
 			if ((await card.getByText('Zu wenige Vergleichswerte').count()) === 0) continue;
 			suppressed++;
 			const label = (await card.locator('h3').innerText()).trim();
 			const row = rows.find((r) => r[1] === label)!;
 			expect(row.slice(median - 1, median + 3), `${channel}: ${label}`).toEqual(['', '', '', '']);
+			// Fewer than MIN_PEERS: the exact group size is withheld too, as on the page.
+			expect(row[n], `${channel}: ${label}`).toBe('');
+			detail ??= await card.locator('h3 a').getAttribute('href');
 		}
 	}
 	expect(suppressed).toBeGreaterThan(0);
+	// The KPI page says "fewer than MIN_PEERS" where the count is withheld, not the count.
+	await page.goto(detail!);
+	await expect(page.locator('dl.numbers')).toContainText(/Jobcenter mit Daten\s*weniger als \d+/);
+	await page.screenshot({
+		path: 'test-results/screenshots/leak-suppressed-detail.png',
+		fullPage: true
+	});
+});
+
+test('the map offers a jobcenter user only axes whose peer figures its cards show', async ({
+	page
+}) => {
+	await signIn(page, 'jobcenter');
+	await page.goto('/karte');
+	const xs = await page
+		.locator('#f-x option')
+		.evaluateAll((o) => o.map((e) => e.getAttribute('value')));
+	const ys = await page
+		.locator('#f-y option')
+		.evaluateAll((o) => o.map((e) => e.getAttribute('value')));
+	expect(xs).toEqual(['fte_per_10000_elb']);
+	expect(ys).not.toContain('interactions');
+	expect(ys.length).toBeGreaterThan(1);
+	await page.screenshot({
+		path: 'test-results/screenshots/leak-jobcenter-map.png',
+		fullPage: true
+	});
+	// Hours per post are hidden on the cards, so the map refuses them as an axis, page and export alike.
+	for (const url of ['/karte?x=hours_per_post', '/karte/export?format=csv&x=hours_per_post'])
+		expect((await page.request.get(url)).status(), url).toBe(400);
+});
+
+test("the participants' round export holds only the handout's columns: no raw counts", async ({
+	page
+}) => {
+	const id = ensureReportRound();
+	await signIn(page, 'analyst');
+	const header = async (url: string) => {
+		const text = await (await page.request.get(url)).text();
+		return text.slice(1).split('\r\n')[0].split(';');
+	};
+	const named = await header(`/rounds/${id}/export?format=csv`);
+	const handout = await header(`/rounds/${id}/export?format=csv&fassung=teilnehmende`);
+	const raw = ['Follower (Anzahl)', 'Personalstunden (Std.)', 'Stunden je Beitrag (Std.)'];
+	for (const column of raw) {
+		expect(named).toContain(column);
+		expect(handout).not.toContain(column);
+	}
+	expect(handout).toContain('Interaktionsrate (%)');
+	await page.goto(`/rounds/${id}/bericht?fassung=teilnehmende`);
+	await page.screenshot({ path: 'test-results/screenshots/leak-round-handout.png' });
 });
 
 /** What an answer says: a workbook's every cell and sheet name, anything else as text. */

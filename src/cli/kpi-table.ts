@@ -3,7 +3,7 @@ import { formatMonth, formatNumber } from '$lib/i18n/format';
 import { formatKpi } from '$lib/kpi-format';
 import { m } from '$lib/paraglide/messages';
 import { kpi, UNIT_LABELS, type Area } from '$lib/server/kpi/catalogue';
-import type { Comparison, KpiComparison } from '$lib/server/kpi/engine';
+import type { Shown, ShownKpi } from '$lib/server/kpi/present';
 
 const AREA_NAMES: Record<Area, () => string> = {
 	reach: m.area_reach,
@@ -26,22 +26,26 @@ const HEADER = [
 	'Hinweis'
 ];
 
-function cells(k: KpiComparison): string[] {
+function cells(k: ShownKpi): string[] {
 	const value = (v: number | null | undefined) => (v == null ? '–' : formatKpi(v, k.unit));
 	const label = kpi(k.id).label.de;
 	const unit = UNIT_LABELS[k.unit].de;
 	const own = k.value === null ? 'keine Daten' : value(k.value);
+	// An analyst, as the command line reads, always knows the group size.
+	const count = k.n === null ? '–' : String(k.n);
 	if (k.suppressed) {
-		return [label, own, unit, String(k.n), ...Array(7).fill('–'), 'zu wenige Vergleichswerte'];
+		return [label, own, unit, count, ...Array(7).fill('–'), 'zu wenige Vergleichswerte'];
 	}
 	const p = k.peer;
 	const percentile = k.percentile === null ? '–' : formatNumber(k.percentile, 0);
-	const rest = [p?.p25, p?.median, p?.p75, p?.min, p?.max].map(value);
+	// Min and max are the analysts' only; an audience without them gets a dash.
+	const range = p && 'min' in p ? [p.min, p.max] : [null, null];
+	const rest = [p?.p25, p?.median, p?.p75, ...range].map(value);
 	return [
 		label,
 		own,
 		unit,
-		String(k.n),
+		count,
 		...rest,
 		percentile,
 		k.quartile === null ? '–' : String(k.quartile),
@@ -60,7 +64,7 @@ function layout(rows: string[][]): string[] {
 	);
 }
 
-export function kpiTable(result: Comparison, jobcenterName: string): string {
+export function kpiTable(result: Shown, jobcenterName: string): string {
 	const { from, to } = result.period;
 	const lines = [
 		`${jobcenterName} (${result.jobcenter.code})`,

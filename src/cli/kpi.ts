@@ -8,8 +8,9 @@ import { CHANNEL_IDS } from '$lib/channels';
 import { addMonths, isMonth, type Month } from '$lib/months';
 import { currentMonth } from '$lib/server/clock';
 import type { DB } from '$lib/server/db';
-import { compare, KpiRequestError, type Comparison } from '$lib/server/kpi/engine';
+import { KpiRequestError } from '$lib/server/kpi/engine';
 import type { PeerGroupSpec } from '$lib/server/kpi/peers';
+import { comparison, type Shown } from '$lib/server/kpi/present';
 import {
 	defaultPeerGroup,
 	DEFAULT_MONTHS,
@@ -143,7 +144,7 @@ async function latestPeriod(source: DataSource, self: JobcenterRecord, peers: Pe
 }
 
 /** The contract of `--json`: plain numbers, no deviation, and the jobcenter by its code. */
-function asJson(result: Comparison) {
+function asJson(result: Shown) {
 	return {
 		jobcenter: result.jobcenter.code,
 		period: result.period,
@@ -189,7 +190,8 @@ run(async () => {
 			peers,
 			channels: channels.length ? channels : null
 		};
-		const result = await compare(source, request).catch((e: unknown) => {
+		// The command line has no viewer option: it reads as an analyst, who sees every figure.
+		const result = await comparison(source, request, 'analyst').catch((e: unknown) => {
 			if (e instanceof KpiRequestError) exit(e.message);
 			throw e;
 		});

@@ -2,8 +2,8 @@
 export interface PeerPositionView {
 	/** The own value, which every viewer of the jobcenter may see. */
 	value: number | null;
-	/** Members with data for this KPI. */
-	n: number;
+	/** Members with data for this KPI; null where the viewer may not know it (`groupSize`). */
+	n: number | null;
 	/** Too few members have a value: no peer figures. Never set where `hidden` is. */
 	suppressed: boolean;
 	/** A raw count, whose peer figures this viewer may not see. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorise';
-import { readParticipant, roundReader } from './rounds';
+import { participantOf, readableParticipants, readParticipant, roundReader } from './rounds';
 
 const participants = [
 	{ id: 1, code: '00001' },
@@ -46,5 +46,20 @@ describe('readParticipant', () => {
 		expect(readParticipant(analyst, participants, '00002')).toBe(participants[1]);
 		expect(readParticipant(analyst, participants, null)).toBeNull();
 		expect(readParticipant(analyst, participants, '99999')).toBe('not_participant');
+	});
+});
+
+describe('participantOf and readableParticipants', () => {
+	it('finds a jobcenter among the participants by id, and none for another or no jobcenter', () => {
+		expect(participantOf(participants, 2)).toBe(participants[1]);
+		expect(participantOf(participants, 3)).toBeNull();
+		expect(participantOf(participants, null)).toBeNull();
+	});
+
+	it('gives analysts every row and a jobcenter user only its own', () => {
+		const analyst = roundReader(viewer('analyst'), participants)!;
+		expect(readableParticipants(analyst, participants)).toEqual(participants);
+		const jobcenter = roundReader(viewer('jobcenter', 2), participants)!;
+		expect(readableParticipants(jobcenter, participants)).toEqual([participants[1]]);
 	});
 });

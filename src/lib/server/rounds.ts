@@ -157,11 +157,23 @@ export async function roundPeers(
 	return round && { type: 'round', id, members: round.participants.map((p) => p.id) };
 }
 
-/** Who may open a round's reports, export and profiles: analysts any, a jobcenter user its own. */
-export interface RoundReader<P> {
-	all: boolean;
-	/** The viewer's own jobcenter among the participants, if it is one. */
-	own: P | null;
+/** Who may open a round: analysts any; a jobcenter user its own. `own`: the viewer's participant. */
+export type RoundReader<P> = { all: true; own: P | null } | { all: false; own: P };
+
+/**
+ * The one rule of who takes part in a round: the participant that is this jobcenter, or null. The
+ * round's pages (through `roundReader`) and the dashboard filtered by a round both ask it.
+ */
+export function participantOf<P extends { id: number }>(
+	participants: readonly P[],
+	jobcenterId: number | null
+): P | null {
+	return jobcenterId === null ? null : (participants.find((p) => p.id === jobcenterId) ?? null);
+}
+
+/** The participants whose rows the reader sees: every one for analysts, else its own. */
+export function readableParticipants<P>(reader: RoundReader<P>, participants: readonly P[]): P[] {
+	return reader.all ? [...participants] : [reader.own];
 }
 
 /**
@@ -174,9 +186,9 @@ export function roundReader<P extends { id: number }>(
 	participants: readonly P[] | null
 ): RoundReader<P> | null {
 	if (!participants) return null;
-	const all = can(viewer, 'read_all');
-	const own = participants.find((p) => p.id === viewer.jobcenterId) ?? null;
-	return all || own ? { all, own } : null;
+	const own = participantOf(participants, viewer.jobcenterId);
+	if (can(viewer, 'read_all')) return { all: true, own };
+	return own ? { all: false, own } : null;
 }
 
 /**

@@ -36,6 +36,7 @@ export async function detail(
 		},
 		value: shown.value,
 		n: shown.n,
+		minPeers: source.settings.minPeers,
 		suppressed: shown.suppressed,
 		hidden: shown.hidden,
 		peer: shown.peer,

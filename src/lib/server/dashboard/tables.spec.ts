@@ -24,7 +24,8 @@ const card = {
 	quartile: null,
 	suppressed: false,
 	hidden: true,
-	n: 9,
+	// The presentation layer withholds the group size of a hidden KPI (`groupSize`).
+	n: null,
 	spark: []
 };
 
@@ -42,7 +43,8 @@ describe('dashboard exports', () => {
 			p25: 3.55,
 			p75: 4.5,
 			percentile: 15,
-			hidden: false
+			hidden: false,
+			n: 9
 		};
 		const data = {
 			mode: 'overview',

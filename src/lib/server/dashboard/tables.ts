@@ -8,7 +8,6 @@ import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
 import { today } from '$lib/server/clock';
 import { UNIT_LABELS, type Unit } from '$lib/server/kpi/catalogue';
-import { shownCount } from '$lib/server/kpi/present';
 import { numberFormat, type Cell, type Column, type Table } from '$lib/server/report/table';
 import type { channelsPage, detailPage, mapPage, overviewPage } from './pages';
 import type { Filters } from './view';
@@ -127,7 +126,7 @@ export function overviewExport(data: Data<typeof overviewPage>): PageExport {
 			UNIT_LABELS[c.unit][locale()],
 			...[c.value, c.previous].map((v) => rounded(v, c.unit)),
 			c.change === null ? null : Math.round(c.change * 10) / 10,
-			shownCount(c),
+			c.n,
 			...[c.p25, c.median, c.p75].map((v) => rounded(v, c.unit)),
 			c.percentile
 		])
@@ -211,7 +210,7 @@ export function detailExport(data: Data<typeof detailPage>): PageExport {
 			],
 			rows: d.ranking.map((r, i) => [i + 1, r.name, r.code, rounded(r.value, unit)])
 		});
-	return { name, tables: [...tables, about(data.jobcenter, data.filters, d.n)] };
+	return { name, tables: [...tables, about(data.jobcenter, data.filters, d.n ?? undefined)] };
 }
 
 export function mapExport(data: Data<typeof mapPage>): PageExport {

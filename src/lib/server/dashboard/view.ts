@@ -26,7 +26,7 @@ import {
 import type { KpiRequest } from '$lib/server/kpi/engine';
 import type { DataSource, JobcenterRecord } from '$lib/server/kpi/types';
 import type { DB } from '$lib/server/db';
-import { getRound } from '$lib/server/rounds';
+import { getRound, participantOf } from '$lib/server/rounds';
 import { liveSourceOf, sourceFor } from '$lib/server/kpi/sources';
 
 export interface View {
@@ -161,10 +161,11 @@ async function roundFilters(
 	channels: string[]
 ): Promise<Filters> {
 	const round = await getRound(db, id);
-	const members = round?.participants.map((p) => p.id) ?? [];
 	// A round the jobcenter is not in is refused exactly like one that does not exist: same status,
 	// same sentence, no name, so that round ids cannot be probed.
-	if (!round || !members.includes(self.id)) error(404, { message: m.round_not_found() });
+	if (!round || !participantOf(round.participants, self.id))
+		error(404, { message: m.round_not_found() });
+	const members = round.participants.map((p) => p.id);
 	const info = { id, name: round.name, status: round.status, members };
 	return { from: round.from, to: round.to, peers: 'all', channels, round: info };
 }

@@ -4,9 +4,9 @@ import type { KpiComparison } from './engine';
 import {
 	audienceOf,
 	comparableKpis,
+	groupSize,
 	mapAxes,
 	peerPosition,
-	shownCount,
 	shownKpi,
 	tableCell
 } from './present';
@@ -75,9 +75,19 @@ describe('the figures of a card and of a file', () => {
 		});
 	});
 
-	it('leaves the group size out of a file where the KPI is hidden', () => {
-		expect(shownCount(shownKpi(followers(), 'jobcenter'))).toBeNull();
-		expect(shownCount(shownKpi(followers(), 'analyst'))).toBe(6);
+	it('leaves the group size out where the KPI is hidden, and the exact one where it is suppressed', () => {
+		expect(shownKpi(followers(), 'jobcenter').n).toBeNull();
+		expect(shownKpi(followers(), 'analyst').n).toBe(6);
+		expect(shownKpi(kpi(), 'jobcenter').n).toBe(6);
+		expect(shownKpi(kpi(), 'handout').n).toBe(6);
+		// Two members with data: "fewer than MIN_PEERS" for everyone but analysts.
+		for (const audience of ['jobcenter', 'handout'] as const) {
+			expect(shownKpi(kpi(few), audience)).toMatchObject({ suppressed: true, n: null });
+			expect(shownKpi(followers(few), audience).n).toBeNull();
+		}
+		expect(shownKpi(kpi(few), 'analyst')).toMatchObject({ suppressed: true, n: 2 });
+		expect(groupSize({ n: 2, suppressed: true }, false, 'jobcenter')).toBeNull();
+		expect(peerPosition(shownKpi(kpi(few), 'jobcenter')).n).toBeNull();
 	});
 });
 
@@ -108,16 +118,31 @@ describe('round tables', () => {
 	});
 });
 
+const unit = (id: string) => KPIS.find((k) => k.id === id)!.unit;
+
 describe('mapAxes', () => {
 	it('offers analysts the raw counts besides the axes every jobcenter user may choose', () => {
 		const seen = mapAxes('jobcenter');
 		const all = mapAxes('analyst');
-		const unit = (id: string) => KPIS.find((k) => k.id === id)!.unit;
 		expect(all.xs.slice(0, seen.xs.length)).toEqual(seen.xs);
 		expect(all.ys.slice(0, seen.ys.length)).toEqual(seen.ys);
 		const extra = [...all.xs.slice(seen.xs.length), ...all.ys.slice(seen.ys.length)];
 		expect(extra.length).toBeGreaterThan(0);
 		expect(extra.every((id) => !isNormalised(unit(id)))).toBe(true);
 		expect(mapAxes('handout')).toEqual(seen);
+	});
+
+	it('offers a jobcenter user only axes whose peer figures its cards show: no hours per post', () => {
+		const { xs, ys } = mapAxes('jobcenter');
+		expect(xs).toEqual(['fte_per_10000_elb']);
+		expect(xs).not.toContain('hours_per_post');
+		// The same rule as the cards and the round tables, not a list of its own.
+		const comparable = comparableKpis('jobcenter').map((k) => k.id);
+		for (const id of [...xs, ...ys]) {
+			expect(comparable).toContain(id);
+			expect(shownKpi(kpi({ id, unit: unit(id) }), 'jobcenter').hidden).toBe(false);
+		}
+		expect(shownKpi(kpi({ id: 'hours_per_post', unit: 'hours' }), 'jobcenter').hidden).toBe(true);
+		expect(mapAxes('analyst').xs).toContain('hours_per_post');
 	});
 });

@@ -5,7 +5,7 @@
  */
 import type { PeerPositionView } from '$lib/peerPosition';
 import type { Month } from '$lib/months';
-import { KPIS, kpi, type Kpi, type KpiId } from './catalogue';
+import { KPIS, type Kpi, type KpiId } from './catalogue';
 import { computeKpis, computeMonthlyKpis, type Scope } from './compute';
 import {
 	compare,
@@ -19,17 +19,19 @@ import {
 import { ranking, type RankingRow } from './ranking';
 import { elbAt, type DataSource, type JobcenterRecord, type MetricRow } from './types';
 import { isGoodPosition, type PeerStats, type PublicPeerStats, type Quartile } from './stats';
-import { forHandout, forRole, isNormalised } from './visibility';
-import type { Audience } from './present/audience';
+import { forHandout, forRole } from './visibility';
+import { seesPeers, type Audience } from './present/audience';
 
-export { audienceOf, type Audience } from './present/audience';
+export { audienceOf, seesPeers, type Audience } from './present/audience';
 export { memberLabel, type Member } from './visibility';
 export { mapAxes, mapPoints } from './present/map';
 export { learningPartners, partnerLabel } from './present/partners';
 
-export type ShownKpi = Omit<KpiComparison, 'peer'> & {
+export type ShownKpi = Omit<KpiComparison, 'peer' | 'n'> & {
 	peer: PeerStats | PublicPeerStats | null;
 	hidden: boolean;
+	/** The group size as the audience may see it (`groupSize`); null where it is withheld. */
+	n: number | null;
 };
 
 /**
@@ -38,7 +40,27 @@ export type ShownKpi = Omit<KpiComparison, 'peer'> & {
  */
 export function shownKpi(k: KpiComparison, audience: Audience): ShownKpi {
 	const shown = audience === 'handout' ? forHandout(k) : forRole(k, audience);
-	return { ...shown, suppressed: k.suppressed && !shown.hidden };
+	return {
+		...shown,
+		suppressed: k.suppressed && !shown.hidden,
+		n: groupSize(k, shown.hidden, audience)
+	};
+}
+
+/**
+ * How many members have data, where the audience may know it. Analysts always: they see every
+ * member's value by name. Anyone else gets no group size for a hidden KPI, whose peers' figures are
+ * withheld, and no exact one for a suppressed KPI: /methodik promises "zu wenige Vergleichswerte"
+ * there, fewer than MIN_PEERS, and the exact size of so small a group is one of its figures too.
+ * Pages say "fewer than MIN_PEERS"; files leave the cell empty.
+ */
+export function groupSize(
+	k: { n: number; suppressed: boolean },
+	hidden: boolean,
+	audience: Audience
+): number | null {
+	if (audience === 'analyst') return k.n;
+	return hidden || k.suppressed ? null : k.n;
 }
 
 /** The figures a card draws (`PeerPosition.svelte`), flat. */
@@ -56,24 +78,17 @@ export function peerPosition(k: ShownKpi): PeerPositionView {
 	};
 }
 
-/** The group size as a file gives it: none for a hidden KPI, whose peers' figures are withheld. */
-export function shownCount(k: { n: number; hidden: boolean }): number | null {
-	return k.hidden ? null : k.n;
-}
+/** A comparison as an audience may see it. */
+export type Shown = Omit<Comparison, 'kpis'> & { kpis: ShownKpi[] };
 
 /** Every KPI of the jobcenter in its group, as the audience may see it. */
 export async function comparison(
 	source: DataSource,
 	request: KpiRequest,
 	audience: Audience
-): Promise<Omit<Comparison, 'kpis'> & { kpis: ShownKpi[] }> {
+): Promise<Shown> {
 	const result = await compare(source, request);
 	return { ...result, kpis: result.kpis.map((k) => shownKpi(k, audience)) };
-}
-
-/** Whether the audience may see the peers' figures of this KPI at all. */
-function seesPeers(id: KpiId, audience: Audience): boolean {
-	return audience === 'analyst' || isNormalised(kpi(id).unit);
 }
 
 /** The KPIs of the catalogue whose peer figures the audience may see: a round table's columns. */
@@ -89,7 +104,9 @@ export async function shownSeries(
 	audience: Audience
 ): Promise<SeriesPoint[]> {
 	const points = await series(source, request, id);
-	if (seesPeers(id, audience)) return points;
+	// A month's group size follows `groupSize`; 0 stands for a withheld one.
+	if (seesPeers(id, audience))
+		return points.map((p) => ({ ...p, n: groupSize(p, false, audience) ?? 0 }));
 	return points.map((p) => ({ ...p, p25: null, median: null, p75: null, n: 0, suppressed: true }));
 }
 

@@ -26,8 +26,8 @@ export interface MatrixColumn {
 	area: Area;
 	unit: Unit;
 	better: Better;
-	/** Participants with a value. */
-	n: number;
+	/** Participants with a value; null where the version may not say (`groupSize`). */
+	n: number | null;
 	/** Fewer than the minimum group size have a value: no quartiles. */
 	suppressed: boolean;
 	median: number | null;
@@ -93,7 +93,7 @@ export function buildMatrix(
 		area: def.area,
 		unit: def.unit,
 		better: def.better,
-		n: first?.n ?? 0,
+		n: first ? first.n : 0,
 		suppressed: first?.suppressed ?? true,
 		median: first?.peer?.median ?? null
 	}));

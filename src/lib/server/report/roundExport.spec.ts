@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
+import { KPIS } from '$lib/server/kpi/catalogue';
 import { tableSource } from '$lib/server/kpi/source';
 import { closeRound } from '$lib/server/lifecycle';
 import { createRound } from '$lib/server/rounds';
@@ -61,6 +62,34 @@ describe('the pseudonymised round report and export', () => {
 			const named = JSON.stringify(await roundReport(context, false));
 			for (const name of NAMES) expect(named).toContain(name);
 		}
+	});
+
+	it("the participants' export holds exactly what the handout shows: its columns and its values", async () => {
+		const { db, id } = await round();
+		const context = (await roundContext(db, tableSource(db, SETTINGS), id))!;
+		const handout = await roundReport(context, true);
+		const { all, sheets } = await roundExport(context, { kind: 'pseudonymised' });
+		const headers = all.columns.map((c) => c.header);
+		expect(headers).toEqual([
+			'Jobcenter',
+			...handout.kpis.map((k) => `${k.label} (${k.unitLabel})`)
+		]);
+		// No raw count, in no sheet: the handout leaves them out.
+		const everyHeader = sheets.flatMap((s) => s.columns.map((c) => c.header)).join('\n');
+		for (const raw of ['Follower (Anzahl)', 'Beiträge (Anzahl)', 'Personalstunden (Std.)'])
+			expect(everyHeader).not.toContain(raw);
+		expect(all.rows.map((r) => r[0])).toEqual(handout.people.map((p) => p.label));
+		all.rows.forEach((row, j) =>
+			expect(row.slice(1)).toEqual(handout.kpis.map((k) => k.cells[j].value))
+		);
+		// No participant reported an answer time: too few values, so none is shown, as in the handout.
+		const answer = headers.findIndex((h) => h.startsWith('Antwortzeit'));
+		expect(all.rows.map((r) => r[answer])).toEqual([null, null, null, null, null]);
+		// The analysts' named export keeps every KPI with every raw figure.
+		const named = (await roundExport(context, { kind: 'named' })).all;
+		expect(named.columns).toHaveLength(2 + KPIS.length);
+		const followers = named.columns.findIndex((c) => c.header === 'Follower (Anzahl)');
+		expect(named.rows.map((r) => r[followers])).toEqual([100, 200, 300, 400, 500]);
 	});
 
 	it('a jobcenter export has its own values and the peer quartiles, no min or max and no other jobcenter', async () => {

@@ -1,8 +1,8 @@
-/** What a round's export contains: for analysts every participant (named or pseudonymised), for a jobcenter its own figures and the anonymous peer statistics. */
+/** What a round's export contains: for analysts every participant by name, the participants' version as the handout shows it (pseudonyms, no raw counts), for a jobcenter its own figures and the anonymous peer statistics. */
 import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
 import { KPIS, UNIT_LABELS, type Area, type Kpi } from '$lib/server/kpi/catalogue';
-import { comparison, shownCount, shownKpi } from '$lib/server/kpi/present';
+import { comparableKpis, comparison, tableCell } from '$lib/server/kpi/present';
 import { roundRequest, type Participant, type RoundContext } from './context';
 import { AREAS, participantComparisons } from './jobcenterReport';
 import { numberFormat, type Table } from './table';
@@ -29,6 +29,10 @@ export async function roundExport(
 	if (view.kind === 'own') return ownExport(context, view.self, locale);
 	const comparisons = await participantComparisons(context);
 	const named = view.kind === 'named';
+	// Only analysts export every participant by name, with every raw figure; the participants'
+	// version holds exactly what the printed handout shows: its columns, its values.
+	const audience = named ? 'analyst' : 'handout';
+	const shown = comparableKpis(audience);
 	const people = context.participants
 		.map((p) => ({ ...p, label: named ? p.name : p.pseudonym }))
 		.sort((a, b) => a.label.localeCompare(b.label, 'de', { numeric: true }));
@@ -40,23 +44,19 @@ export async function roundExport(
 			...kpis.map((k) => ({ header: header(k, locale), numFmt: numberFormat(k.unit) }))
 		],
 		rows: people.map((p) => {
-			// Only analysts export every participant, with every raw figure.
-			const values = comparisons.get(p.id)!.kpis.map((k) => shownKpi(k, 'analyst'));
-			return [
-				p.label,
-				...(named ? [p.code] : []),
-				...kpis.map((k) => values.find((v) => v.id === k.id)!.value)
-			];
+			const own = comparisons.get(p.id)!.kpis;
+			const cells = new Map(own.map((k) => [k.id, tableCell(k, audience).value]));
+			return [p.label, ...(named ? [p.code] : []), ...kpis.map((k) => cells.get(k.id)!)];
 		})
 	});
 	return {
 		sheets: AREAS.map((area) =>
 			table(
 				AREA_TITLE[area](),
-				KPIS.filter((k) => k.area === area)
+				shown.filter((k) => k.area === area)
 			)
 		),
-		all: table(m.export_all(), KPIS)
+		all: table(m.export_all(), shown)
 	};
 }
 
@@ -83,7 +83,7 @@ async function ownExport(context: RoundContext, self: Participant, locale: 'de' 
 					def.label[locale],
 					UNIT_LABELS[k.unit][locale],
 					k.value,
-					shownCount(k),
+					k.n,
 					k.peer?.p25 ?? null,
 					k.peer?.median ?? null,
 					k.peer?.p75 ?? null,

@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import { channelName } from '$lib/channels';
 import { formatMonth } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
-import { authorise, can } from '$lib/server/auth/authorise';
+import { authorise } from '$lib/server/auth/authorise';
 import { snapshotInfo } from '$lib/server/kpi/snapshot';
 import { CLOSED } from '$lib/server/lifecycle';
 import { reminderLines, submissions } from '$lib/server/report/submissions';
-import { getRound } from '$lib/server/rounds';
+import { getRound, readableParticipants, roundReader } from '$lib/server/rounds';
 import { flag, pathId, query } from '$lib/server/params';
 import { db } from '$lib/server/startup';
 import type { PageServerLoad } from './$types';
@@ -16,15 +16,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = pathId(params.id);
 	const { kanaele } = query(url.searchParams, { kanaele: flag() });
 	const round = id === null ? null : await getRound(db(), id);
-	const all = can(viewer, 'read_all');
 	// A jobcenter user sees the round only as a participant, and then only its own row. Any other
 	// round is answered exactly like one that does not exist, so that round ids cannot be probed.
-	const participants = !round
-		? []
-		: all
-			? round.participants
-			: round.participants.filter((p) => p.id === viewer.jobcenterId);
-	if (!round || (participants.length === 0 && !all)) error(404, { message: m.round_not_found() });
+	const reader = roundReader(viewer, round?.participants ?? null);
+	if (!round || !reader) error(404, { message: m.round_not_found() });
+	const { all } = reader;
+	const participants = readableParticipants(reader, round.participants);
 	const { months, rows } = await submissions(db(), round, participants);
 	const reminder = all
 		? reminderLines(rows, (month) => formatMonth(month), {

@@ -1,6 +1,7 @@
 /**
- * The presentation layer is the only way from the engine to a page, a report or an export: no file
- * under `src/routes`, `report/` or `dashboard/` imports a value from the engine or the visibility rules.
+ * The presentation layer is the only way from the engine to a page, a report, an export or the
+ * command line: no file under `src/routes`, `report/`, `dashboard/` or `cli/` imports a value from the
+ * engine or the visibility rules.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -8,7 +9,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(__dirname, '../../../..');
-const WALKED = ['routes', 'lib/server/report', 'lib/server/dashboard'];
+const WALKED = ['routes', 'lib/server/report', 'lib/server/dashboard', 'cli'];
 
 /**
  * The modules whose results only `kpi/present` may turn into something shown, and what of them
@@ -112,11 +113,12 @@ describe('the presentation boundary', () => {
 		]);
 	});
 
-	it('holds for every route, report and export file', () => {
+	it('holds for every route, report, export and command-line file', () => {
 		const files = WALKED.flatMap((dir) => filesUnder(join(SRC, dir)));
 		// The walk itself must reach the files it guards.
 		expect(files.length).toBeGreaterThan(100);
 		expect(files.some((f) => f.endsWith('report/jobcenterReport.ts'))).toBe(true);
+		expect(files.some((f) => f.endsWith('cli/kpi.ts'))).toBe(true);
 		const offenders = files.flatMap((file) =>
 			forbiddenImports(file, readFileSync(file, 'utf8')).map((i) => `${relative(SRC, file)} → ${i}`)
 		);

@@ -2,23 +2,25 @@
 import type { KpiId } from '../catalogue';
 import { pairs, type KpiRequest, type Pairs } from '../engine';
 import type { DataSource } from '../types';
-import type { Audience } from './audience';
+import { seesPeers, type Audience } from './audience';
 
-/** Effort on x, impact on y; raw counts only for analysts, since jobcenter users see peers only normalised. */
-const EFFORT: KpiId[] = ['fte_per_10000_elb', 'hours_per_post'];
+/**
+ * Effort on x, impact on y, the default first. Every point is a peer's, so an axis is offered only
+ * where the audience may see the peers' figures: the raw counts and hours for analysts only.
+ */
+const EFFORT: KpiId[] = ['fte_per_10000_elb', 'hours_per_post', 'staff_hours'];
 const IMPACT: KpiId[] = [
 	'reach_per_1000_elb',
 	'engagement_rate_pct',
 	'interactions_per_post',
-	'interactions_per_staff_hour'
+	'interactions_per_staff_hour',
+	'interactions'
 ];
-const ANALYST_EFFORT: KpiId[] = ['staff_hours'];
-const ANALYST_IMPACT: KpiId[] = ['interactions'];
 
 /** The axes the audience may choose, the default first. */
 export function mapAxes(audience: Audience): { xs: KpiId[]; ys: KpiId[] } {
-	if (audience !== 'analyst') return { xs: EFFORT, ys: IMPACT };
-	return { xs: [...EFFORT, ...ANALYST_EFFORT], ys: [...IMPACT, ...ANALYST_IMPACT] };
+	const shown = (id: KpiId) => seesPeers(id, audience);
+	return { xs: EFFORT.filter(shown), ys: IMPACT.filter(shown) };
 }
 
 /** The group's points of two KPIs, without identifiers; refuses an axis the audience may not choose. */
