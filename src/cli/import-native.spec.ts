@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './testing';
 import { migrateToLatest, openDatabase } from '$lib/server/db';
 import { dumpTables } from '$lib/server/db/dump';
 
@@ -15,18 +15,8 @@ const IG_POSTS = fixture('Instagram_Beitraege_Jobcenter.csv');
 const WRAPPED = fixture('Jan-01-2025_Jan-31-2025_wrapped.csv');
 
 /** Runs a CLI as `npm run` would, through tsx, and collects its exit code and both streams. */
-function cli(name: string, args: string[], database: string) {
-	const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
-		env: { ...process.env, DATABASE_PATH: database, BENCHLEARN_TODAY: '2026-11-15' }
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-		child.on('close', (code) => resolve({ code, stdout, stderr }))
-	);
-}
+const cli = (name: string, args: string[], database: string) =>
+	runCli(name, args, database, { BENCHLEARN_TODAY: '2026-11-15' });
 
 /** A migrated database with one jobcenter, 05754. */
 async function database(name: string) {

@@ -1,29 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './testing';
 import { migrateToLatest, openDatabase } from '$lib/server/db';
 import { addJobcenter } from '$lib/server/db/testing';
 
 const database = join(mkdtempSync(join(tmpdir(), 'benchlearn-kpi-cli-')), 'kpi.db');
 
 /** Runs `npx tsx src/cli/kpi.ts` as `npm run -s kpi` would, with the clock and MIN_PEERS pinned. */
-function kpi(...args: string[]) {
-	const child = spawn('npx', ['tsx', 'src/cli/kpi.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: database, BENCHLEARN_TODAY: '2026-11-15', MIN_PEERS: '5' }
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-		// npx may warn about the machine's npm configuration; that is not the CLI speaking.
-		child.on('close', (code) =>
-			resolve({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') })
-		)
-	);
-}
+const kpi = (...args: string[]) =>
+	runCli('kpi', args, database, { BENCHLEARN_TODAY: '2026-11-15', MIN_PEERS: '5' });
 
 // Ring R: posts in September and October per member; 10003 misses October, 10006 reports nothing,
 // and only three members report staff hours. 10007 has no ring.

@@ -1,28 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './testing';
 import { migrateToLatest, openDatabase } from '$lib/server/db';
 
 const dir = mkdtempSync(join(tmpdir(), 'benchlearn-lang-cli-'));
 const database = join(dir, 'lang.db');
 
 /** Runs a CLI through tsx on the test database and collects its exit code and both streams. */
-function cli(name: string, args: string[], env: Record<string, string> = {}) {
-	const child = spawn('npx', ['tsx', `src/cli/${name}.ts`, ...args], {
-		env: { ...process.env, DATABASE_PATH: database, ...env }
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-		child.on('close', (code) =>
-			resolve({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') })
-		)
-	);
-}
+const cli = (name: string, args: string[], env: Record<string, string> = {}) =>
+	runCli(name, args, database, env);
 
 beforeAll(async () => {
 	const db = openDatabase(database);

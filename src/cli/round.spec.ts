@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './testing';
 import { migrateToLatest, openDatabase } from '$lib/server/db';
 import { addJobcenter } from '$lib/server/db/testing';
 
 const database = join(mkdtempSync(join(tmpdir(), 'benchlearn-round-cli-')), 'round.db');
 
-function round(...args: string[]) {
-	const child = spawn('npx', ['tsx', 'src/cli/round.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: database }
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-		child.on('close', (code) =>
-			resolve({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') })
-		)
-	);
-}
+const round = (...args: string[]) => runCli('round', args, database);
 
 beforeAll(async () => {
 	const db = openDatabase(database);

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './testing';
 import { openDatabase } from '$lib/server/db';
 import { verifyPassword } from '$lib/server/auth/passwords';
 import { passwordFromStdin } from './password';
@@ -59,18 +60,7 @@ async function createUser(name: string, input: string[], flags: string[], tty = 
 }
 
 /** Runs `npm run user` with ARGS on a database of its own and collects both streams. */
-function userCli(name: string, args: string[]) {
-	const child = spawn('npx', ['tsx', 'src/cli/user.ts', ...args], {
-		env: { ...process.env, DATABASE_PATH: join(dir, `${name}.db`) }
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-		child.on('close', (code) => resolve({ code, stdout, stderr }))
-	);
-}
+const userCli = (name: string, args: string[]) => runCli('user', args, join(dir, `${name}.db`));
 
 describe('passwordFromStdin', () => {
 	it('takes one line without its line break, or the same password twice', () => {
