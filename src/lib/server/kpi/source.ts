@@ -80,10 +80,11 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 			// The national group's rows in one query hold the server's thread for 100 ms and more;
 			// in slices, other requests are answered in between. A write meanwhile (an import's
 			// commit, a sign-in) could mix two states of the data: then the rows are read again.
-			const ids = [...jobcenterIds].sort((a, b) => a - b);
+			const ids = [...new Set(jobcenterIds)].sort((a, b) => a - b);
 			const slice = jobcentersPerQuery(from, to, channels?.length ?? CHANNELS.length);
+			const single = ids.length <= slice;
 			for (let attempt = 1; ; attempt++) {
-				const before = await dataVersion(db);
+				const before = single ? null : await dataVersion(db);
 				const byJobcenter = new Map<number, MetricRow[]>();
 				for (let i = 0; i < ids.length; i += slice) {
 					if (i > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -93,7 +94,6 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 						else byJobcenter.set(jobcenter_id, [row]);
 					}
 				}
-				const single = ids.length <= slice;
 				if (single || attempt === READ_ATTEMPTS || (await dataVersion(db)) === before)
 					return byJobcenter;
 			}
