@@ -98,7 +98,9 @@ export async function startServer(
 	env: Env,
 	origin: string
 ): Promise<ChildProcess> {
-	const child = spawn(process.execPath, [buildDir], {
+	// E.g. `BENCHLEARN_SERVER_NODE_ARGS=--cpu-prof`, to see what holds up the server's thread.
+	const nodeArgs = process.env.BENCHLEARN_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+	const child = spawn(process.execPath, [...nodeArgs, buildDir], {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'ignore', 'pipe']
 	});

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 
-export function csvDownload(text: string, fileName: string): Response {
+export function csvDownload(text: string | ReadableStream, fileName: string): Response {
 	return download(text, fileName, 'text/csv; charset=utf-8');
 }
 

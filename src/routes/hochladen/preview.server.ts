@@ -35,8 +35,8 @@ export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang
 		unchanged: r.unchanged,
 		errorCount: r.errorCount,
 		warningCount: r.warningCount,
-		errorGroups: groupByReason(r.errors, lang),
-		warningGroups: groupByReason(r.warnings, lang),
+		errorGroups: groupByReason(r.errors, lang, r.codeCounts),
+		warningGroups: groupByReason(r.warnings, lang, r.codeCounts),
 		errors: issueRows(r.errors, lang, LISTED),
 		warnings: issueRows(r.warnings, lang, LISTED),
 		changes: r.changes.slice(0, LISTED).map((c) => ({

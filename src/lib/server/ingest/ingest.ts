@@ -19,7 +19,7 @@ import {
 	type WorkbookDialect
 } from './dialect';
 import { readHeader, wideHeader, type Kind } from './headers';
-import { IssueLog } from './issues';
+import { IssueLog, type CodeCounts } from './issues';
 import { columnLetter, type Issue } from './messages';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { firstRecord, numberStyleOf } from './scan';
@@ -57,6 +57,8 @@ export interface IngestResult extends Counts {
 	changes: RowChange[];
 	/** The same for a register: the first changed jobcenters. */
 	registerChanges: RegisterChange[];
+	/** Set when the lists hold only the first issues of each code (`bounded.ts`): each code's count. */
+	codeCounts?: CodeCounts;
 }
 
 export async function importFile(

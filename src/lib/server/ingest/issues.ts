@@ -1,7 +1,10 @@
 /** Collects errors and warnings of one file, with a cap so that a hopeless file cannot exhaust memory. */
-import { isWarning, type Issue } from './messages';
+import { isWarning, type Issue, type IssueCode } from './messages';
 
 const MAX_LISTED = 100_000;
+
+/** How many issues of each code a file has. */
+export type CodeCounts = Partial<Record<IssueCode, number>>;
 
 export class IssueLog {
 	readonly errors: Issue[] = [];

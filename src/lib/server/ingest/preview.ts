@@ -1,5 +1,6 @@
 /** Shapes a dry run's problems for people: grouped by reason with counts, and as a CSV that German Excel opens. */
 import { excelCsv } from '$lib/server/csv';
+import type { CodeCounts } from './issues';
 import { isWarning, issueMessage, type Issue, type IssueCode, type Lang } from './messages';
 
 /** A workbook's column as Excel names it, with its header text: `C (Reichweite)`. */
@@ -84,14 +85,18 @@ export interface ReasonGroup {
 	count: number;
 }
 
-/** One entry per reason, the most frequent first; ties keep the order in which they first occur. */
-export function groupByReason(issues: Issue[], lang: Lang): ReasonGroup[] {
+/**
+ * One entry per reason, the most frequent first; ties keep the order in which they first occur.
+ * `counts` are each code's count when `issues` holds only the first ones (`bounded.ts`).
+ */
+export function groupByReason(issues: Issue[], lang: Lang, counts?: CodeCounts): ReasonGroup[] {
 	const groups = new Map<IssueCode, ReasonGroup>();
 	for (const { code } of issues) {
 		const group = groups.get(code);
 		if (group) group.count++;
 		else groups.set(code, { code, reason: reasonOf(code, lang), count: 1 });
 	}
+	if (counts) for (const group of groups.values()) group.count = counts[group.code] ?? group.count;
 	return [...groups.values()].sort((a, b) => b.count - a.count);
 }
 

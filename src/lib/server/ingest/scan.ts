@@ -41,9 +41,21 @@ export class StyleWatch {
 			const cell = record.cells[i];
 			// Without a separator, both styles read a number alike.
 			if (cell && (cell.includes(',') || cell.includes('.'))) {
-				this.vote.note(numberReadings(cell), record.line);
+				this.vote.note(this.readings(cell), record.line);
 			}
 		}
+	}
+
+	/** A file repeats a few thousand decimals (`0,3`, `11,5`) on every row: each is read once. */
+	private readonly seen = new Map<string, Record<NumberStyle, boolean>>();
+
+	private readings(cell: string): Record<NumberStyle, boolean> {
+		let readings = this.seen.get(cell);
+		if (!readings) {
+			readings = numberReadings(cell);
+			if (this.seen.size < 10_000) this.seen.set(cell, readings);
+		}
+		return readings;
 	}
 
 	decide(delimiter: Delimiter | null): ReturnType<typeof decideNumberStyle> {

@@ -10,6 +10,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { issuesCsvPath } from './bounded';
 
 export const STAGING_HOURS = 24;
 const MAX_AGE_MS = STAGING_HOURS * 3_600_000;
@@ -77,6 +78,8 @@ export function discard(dir: string, token: string): void {
 	if (!TOKEN.test(token)) return;
 	rmSync(join(dir, token), { force: true });
 	rmSync(join(dir, `${token}.json`), { force: true });
+	for (const lang of ['de', 'en'] as const)
+		rmSync(issuesCsvPath(join(dir, token), lang), { force: true });
 }
 
 /** Removes every staged file older than 24 hours; returns how many files went. */

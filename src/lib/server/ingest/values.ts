@@ -35,6 +35,11 @@ export function numberReadings(raw: string): Record<NumberStyle, boolean> {
 }
 
 const PLAIN = /^\d{1,12}$/;
+// The next most common cells: digits, the style's decimal mark, digits (`2,5`), nothing to compact.
+const DECIMAL: Record<NumberStyle, RegExp> = {
+	de: /^(\d{1,12}),(\d+)$/,
+	en: /^(\d{1,12})\.(\d+)$/
+};
 
 export type NumberResult =
 	| { value: number }
@@ -46,6 +51,8 @@ export type NumberResult =
 export function parseNumber(raw: string, style: NumberStyle, decimals: number): NumberResult {
 	// Most cells are plain digits: nothing to read but the digits, nothing to check but the size.
 	if (PLAIN.test(raw)) return { value: Number(raw) };
+	const simple = DECIMAL[style].exec(raw);
+	if (simple) return decimalNumber(simple[1], simple[2], decimals);
 	const text = compact(raw);
 	if (!NUMBER[style].test(text)) return { error: 'not_a_number' };
 	const [group, decimal] = style === 'de' ? ['.', ','] : [',', '.'];
@@ -58,6 +65,18 @@ export function parseNumber(raw: string, style: NumberStyle, decimals: number): 
 	}
 	if (value > 1e12) return { error: 'too_large' };
 	return { value: Object.is(value, -0) ? 0 : value };
+}
+
+/** As the general case below reads `int,fraction`, without its searching and replacing. */
+function decimalNumber(int: string, fraction: string, decimals: number): NumberResult {
+	const value = Number(`${int}.${fraction}`);
+	let places = fraction.length;
+	while (places > 0 && fraction.charCodeAt(places - 1) === 48) places--;
+	if (places > decimals) {
+		return { error: decimals === 0 ? 'fractional_count' : 'too_many_decimals' };
+	}
+	if (value > 1e12) return { error: 'too_large' };
+	return { value };
 }
 
 const MONTH_NAMES: [number, string[]][] = [

@@ -2,6 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, sqliteOf } from '$lib/server/db';
 import { writeFault } from '$lib/server/db/faults';
+import { boundResult } from './bounded';
 import { fileSource, UnreadableFile } from './dialect';
 import { importFile, type IngestOptions, type IngestResult } from './ingest';
 
@@ -71,7 +72,8 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 				})
 		});
 		if (result.uploadId !== null) await checkpoint(sqliteOf(db));
-		post({ type: 'done', result });
+		// A written file is not previewed again: its complete issues are not needed.
+		post({ type: 'done', result: boundResult(result, result.uploadId === null ? path : null) });
 	} catch (e) {
 		if (e instanceof UnreadableFile) post({ type: 'unreadable', reason: e.reason });
 		else if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) post({ type: 'busy' });

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '$lib/channels';
+import { addMonths } from '$lib/months';
+import { METRICS } from '$lib/server/db/schema';
+import { addJobcenter, testDatabase } from '$lib/server/db/testing';
+import { readKpiSettings } from './settings';
+import { tableSource } from './source';
 import { elbAt } from './types';
 
 describe('elbAt', () => {
@@ -13,5 +19,41 @@ describe('elbAt', () => {
 		expect(elbAt(history, '2030-12')).toBe(500);
 		expect(elbAt(history, '2020-06')).toBe(900);
 		expect(elbAt([], '2026-01')).toBeNull();
+	});
+});
+
+describe('tableSource.metricRows', () => {
+	it('reads many jobcenters in slices, letting other work run in between, with every row', async () => {
+		const db = await testDatabase();
+		const ids: number[] = [];
+		for (let j = 0; j < 7; j++) ids.push(await addJobcenter(db, `0500${j}`));
+		const months = Array.from({ length: 120 }, (_, i) => addMonths('2016-11', i));
+		for (const id of ids)
+			await db
+				.insertInto('monthly_metric')
+				.values(
+					CHANNELS.flatMap((c) =>
+						months.map((month) => ({
+							jobcenter_id: id,
+							channel_id: c.id,
+							month,
+							upload_id: null,
+							...Object.fromEntries(METRICS.map((m) => [m, null])),
+							posts: id
+						}))
+					)
+				)
+				.execute();
+		const source = tableSource(db, readKpiSettings({}));
+		let ranMeanwhile = false;
+		setImmediate(() => (ranMeanwhile = true));
+		// Ten years of every channel: a few jobcenters per query.
+		const rows = await source.metricRows([...ids].reverse(), '2016-11', '2026-10', null);
+		expect(ranMeanwhile).toBe(true);
+		expect([...rows.keys()]).toEqual(ids);
+		for (const id of ids) {
+			expect(rows.get(id)).toHaveLength(CHANNELS.length * months.length);
+			expect(rows.get(id)?.every((row) => row.posts === id)).toBe(true);
+		}
 	});
 });

@@ -1,5 +1,6 @@
 /** The engine's DataSource over the live tables, and the process-wide cached instance of it. */
 import { sql } from 'kysely';
+import { CHANNELS } from '$lib/channels';
 import type { DB } from '$lib/server/db';
 import { listAll } from '$lib/server/db/jobcenters';
 import { METRICS } from '$lib/server/db/schema';
@@ -26,6 +27,20 @@ export async function dataVersion(db: DB): Promise<string> {
 	return `${rows[0].changes}:${rows[0].version}`;
 }
 
+/** About 10 ms of the server's thread per query. */
+const ROWS_PER_QUERY = 1500;
+const READ_ATTEMPTS = 3;
+
+/** How many jobcenters one query reads, from the rows each has at most in the period. */
+function jobcentersPerQuery(from: string, to: string, channels: number): number {
+	const months =
+		(Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+		Number(to.slice(5, 7)) -
+		Number(from.slice(5, 7)) +
+		1;
+	return Math.max(1, Math.floor(ROWS_PER_QUERY / Math.max(1, months * channels)));
+}
+
 export function tableSource(db: DB, settings: KpiSettings): DataSource {
 	return {
 		settings,
@@ -50,24 +65,38 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 			}));
 		},
 		async metricRows(jobcenterIds, from, to, channels) {
-			const byJobcenter = new Map<number, MetricRow[]>();
-			if (jobcenterIds.length === 0 || channels?.length === 0) return byJobcenter;
-			let query = db
-				.selectFrom('monthly_metric')
-				.select(['jobcenter_id', 'month', 'channel_id as channel', ...METRICS])
-				.where('jobcenter_id', 'in', jobcenterIds)
-				.where('month', '>=', from)
-				.where('month', '<=', to);
+			if (jobcenterIds.length === 0 || channels?.length === 0) return new Map();
 			// Naming the channels even for "all" lets SQLite seek the primary key (jobcenter, channel,
 			// month) instead of the month index plus a lookup per row: about half the time.
 			const every = db.selectFrom('channel').select('id');
-			query = query.where('channel_id', 'in', channels ?? every);
-			for (const { jobcenter_id, ...row } of await query.execute()) {
-				const list = byJobcenter.get(jobcenter_id);
-				if (list) list.push(row);
-				else byJobcenter.set(jobcenter_id, [row]);
+			const query = (ids: number[]) =>
+				db
+					.selectFrom('monthly_metric')
+					.select(['jobcenter_id', 'month', 'channel_id as channel', ...METRICS])
+					.where('jobcenter_id', 'in', ids)
+					.where('month', '>=', from)
+					.where('month', '<=', to)
+					.where('channel_id', 'in', channels ?? every);
+			// The national group's rows in one query hold the server's thread for 100 ms and more;
+			// in slices, other requests are answered in between. A write meanwhile (an import's
+			// commit, a sign-in) could mix two states of the data: then the rows are read again.
+			const ids = [...new Set(jobcenterIds)].sort((a, b) => a - b);
+			const slice = jobcentersPerQuery(from, to, channels?.length ?? CHANNELS.length);
+			const single = ids.length <= slice;
+			for (let attempt = 1; ; attempt++) {
+				const before = single ? null : await dataVersion(db);
+				const byJobcenter = new Map<number, MetricRow[]>();
+				for (let i = 0; i < ids.length; i += slice) {
+					if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+					for (const { jobcenter_id, ...row } of await query(ids.slice(i, i + slice)).execute()) {
+						const list = byJobcenter.get(jobcenter_id);
+						if (list) list.push(row);
+						else byJobcenter.set(jobcenter_id, [row]);
+					}
+				}
+				if (single || attempt === READ_ATTEMPTS || (await dataVersion(db)) === before)
+					return byJobcenter;
 			}
-			return byJobcenter;
 		},
 		async latestMonth(jobcenterIds, notAfter) {
 			if (jobcenterIds.length === 0) return null;
