@@ -82,6 +82,8 @@ test('an old dashboard bookmark lands on the new parameter names and shows the s
 	await expect(page).toHaveURL('/?von=2026-01&bis=2026-06&vergleich=all');
 	await expect(page.getByLabel('Von (Monat)')).toHaveValue('2026-01');
 	await expect(page.getByLabel('Bis (Monat)')).toHaveValue('2026-06');
-	await expect(page.getByText(/verglichen mit: alle Jobcenter/)).toBeVisible();
+	await expect(
+		page.getByText(/Januar 2026 bis Juni 2026, verglichen mit: alle Jobcenter/)
+	).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/old-query-names.png', fullPage: true });
 });
