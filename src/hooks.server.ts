@@ -13,7 +13,7 @@ import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { redeemReportToken } from '$lib/server/auth/reportToken';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { StartupError } from '$lib/server/db';
-import { renamedPath } from '$lib/server/legacyPaths';
+import { renamedPath, renamedQuery } from '$lib/server/legacyPaths';
 import { log } from '$lib/server/log';
 import { db, startServer } from '$lib/server/startup';
 
@@ -118,13 +118,18 @@ const requestLog: Handle = async ({ event, resolve }) => {
 /**
  * An old English path (see legacyPaths.ts) answers 308 to its German successor, the rest of the path and
  * the query kept; 308, not 301, so that a browser sends a form's POST and its body again to the new path.
+ * A GET (or HEAD) with an old query-parameter name answers 308 to the same page with the new name; a
+ * POST's query names no filter, so it is left alone.
  */
 const oldPaths: Handle = ({ event, resolve }) => {
-	const current = renamedPath(event.url.pathname);
-	if (current === null) return resolve(event);
+	const { pathname, search } = event.url;
+	const path = renamedPath(pathname);
+	const read = event.request.method === 'GET' || event.request.method === 'HEAD';
+	const query = read ? renamedQuery(search) : null;
+	if (path === null && query === null) return resolve(event);
 	return new Response(null, {
 		status: 308,
-		headers: { location: current + event.url.search }
+		headers: { location: (path ?? pathname) + (query ?? search) }
 	});
 };
 

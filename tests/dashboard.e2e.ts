@@ -75,8 +75,8 @@ test('changing the filters changes the URL and the numbers', async ({ page }) =>
 	await page.getByLabel('Von (Monat)').fill('2026-01');
 	await page.getByLabel('Bis (Monat)').fill('2026-06');
 	await page.getByRole('button', { name: 'Anzeigen' }).click();
-	await expect(page).toHaveURL(/peers=all/);
-	await expect(page).toHaveURL(/from=2026-01&to=2026-06/);
+	await expect(page).toHaveURL(/vergleich=all/);
+	await expect(page).toHaveURL(/von=2026-01&bis=2026-06/);
 	await expect(
 		page.getByText(`verglichen mit: alle Jobcenter (${all.peers.members} Jobcenter)`)
 	).toBeVisible();
@@ -87,7 +87,7 @@ test('changing the filters changes the URL and the numbers', async ({ page }) =>
 	await expect(card).toContainText(`Median der Vergleichsgruppe: ${de(rate.peer!.median, 1)} %`);
 
 	await page.goBack();
-	await expect(page).not.toHaveURL(/peers=all/);
+	await expect(page).not.toHaveURL(/vergleich=all/);
 	await page.screenshot({
 		path: 'test-results/screenshots/dashboard-filtered.png',
 		fullPage: true
@@ -238,7 +238,7 @@ test('a round sets the period and the peer group of the overview at once', async
 	await signIn(page, 'jobcenter');
 	await page.getByLabel('Benchlearning-Runde').selectOption({ label: 'Dashboard-Testrunde' });
 	await page.getByRole('button', { name: 'Anzeigen' }).click();
-	await expect(page).toHaveURL(new RegExp(`round=${id}`));
+	await expect(page).toHaveURL(new RegExp(`runde=${id}`));
 	await expect(
 		page.getByText(
 			`April 2026 bis September 2026, verglichen in der Runde „Dashboard-Testrunde“ (${expected.peers.members} Jobcenter)`

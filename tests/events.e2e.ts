@@ -79,7 +79,7 @@ test('the KPI chart marks the events in its SVG, labelled, with a numbered legen
 	page
 }) => {
 	await signIn(page, 'jobcenter');
-	await page.goto('/kpi/followers?from=2024-11&to=2026-10');
+	await page.goto('/kpi/followers?von=2024-11&bis=2026-10');
 	const marks = page.locator('svg g.event-mark[role="img"]');
 	// Meta's change on Facebook and Instagram is one mark; the demo jobcenter has two of its own
 	// (and any another test left behind): one entry in the legend for each mark.
@@ -100,7 +100,7 @@ test('the KPI chart marks the events in its SVG, labelled, with a numbered legen
 	await page.screenshot({ path: 'test-results/screenshots/events-chart.png', fullPage: true });
 
 	// A chart of one channel marks only that channel's events and those for all channels.
-	await page.goto('/kpi/followers?from=2024-11&to=2026-10&channel=youtube');
+	await page.goto('/kpi/followers?von=2024-11&bis=2026-10&kanal=youtube');
 	await expect(page.locator('svg g.event-mark')).toHaveCount(1);
 	await expect(page.locator('svg g.event-mark title')).toHaveText(
 		'Ereignis 1, Aug. 2025: Zweite Stelle für Social Media besetzt'
@@ -137,8 +137,8 @@ test("an analyst's event for one jobcenter reaches that jobcenter and no peer", 
 	await signIn(own, 'jobcenter');
 	for (const url of [
 		'/ereignisse',
-		'/kpi/followers?from=2024-11&to=2026-10',
-		'/kanaele?from=2024-11&to=2026-10'
+		'/kpi/followers?von=2024-11&bis=2026-10',
+		'/kanaele?von=2024-11&bis=2026-10'
 	]) {
 		const body = await (await own.request.get(url)).text();
 		expect(body, url).not.toContain('Nur für den Nachbarn bestimmt');
@@ -152,7 +152,7 @@ test('the Datenstand shows whom to ask for which months, with symbols as well as
 }) => {
 	await signIn(page, 'analyst');
 	const response = await page.goto(
-		'/datenstand?ring=Vergleichsring+Optionskommunen&from=2025-11&to=2026-10'
+		'/datenstand?ring=Vergleichsring+Optionskommunen&von=2025-11&bis=2026-10'
 	);
 	expect(response?.status()).toBe(200);
 	const table = page.getByRole('table', { name: 'Datenstand je Jobcenter und Monat' });

@@ -53,9 +53,9 @@ test('overview: the CSV and the workbook hold the cards as the jobcenter user se
 	page
 }) => {
 	await signIn(page, 'jobcenter');
-	await page.goto('/?peers=all');
+	await page.goto('/?vergleich=all');
 	const links = await exportLinks(page);
-	expect(links.csv).toBe('/export?peers=all&format=csv');
+	expect(links.csv).toBe('/export?vergleich=all&format=csv');
 	await shot(page, 'overview-jobcenter');
 
 	const [head, ...rows] = await csvRows(await page.request.get(links.csv));
@@ -163,7 +163,7 @@ test('map and channels: own point, median and the unlabelled points; every chann
 
 test('a chart downloads as SVG with its title and source line, and as PNG', async ({ page }) => {
 	await signIn(page, 'jobcenter');
-	await page.goto('/kpi/engagement_rate_pct?peers=all');
+	await page.goto('/kpi/engagement_rate_pct?vergleich=all');
 	await page.waitForLoadState('networkidle');
 	const title = 'Interaktionsrate je Monat: Ihr Wert und die Vergleichsgruppe';
 	const [svgDownload] = await Promise.all([

@@ -606,11 +606,11 @@ test.describe('the probes of issue 12', () => {
 	}) => {
 		const api = await contextFor('jobcenter', baseURL!);
 		for (const url of [
-			'/kpi/followers?from=0001-01&to=9999-12',
-			'/karte?from=0001-01&to=9999-12',
-			'/kanaele?from=0001-01&to=9999-12',
-			'/?from=0000-01&to=9999-12',
-			'/kpi/followers/__data.json?from=0001-01&to=9999-12'
+			'/kpi/followers?von=0001-01&bis=9999-12',
+			'/karte?von=0001-01&bis=9999-12',
+			'/kanaele?von=0001-01&bis=9999-12',
+			'/?von=0000-01&bis=9999-12',
+			'/kpi/followers/__data.json?von=0001-01&bis=9999-12'
 		]) {
 			const answer = await send(api, 'GET', url);
 			expect(judge(answer, false), url).toEqual([]);
@@ -618,14 +618,14 @@ test.describe('the probes of issue 12', () => {
 			expect(answer.body, url).toContain('Der Zeitraum beginnt zu früh.');
 		}
 		// Within the bounds but too long, and ending after the last complete month.
-		const long = await send(api, 'GET', '/kpi/followers?from=2010-01&to=2020-01');
+		const long = await send(api, 'GET', '/kpi/followers?von=2010-01&bis=2020-01');
 		expect([long.status, long.body.includes('höchstens 120 Monate')]).toEqual([400, true]);
-		const late = await send(api, 'GET', '/?from=2026-01&to=2026-12');
+		const late = await send(api, 'GET', '/?von=2026-01&bis=2026-12');
 		expect([late.status, late.body.includes('bis 2026-10')]).toEqual([400, true]);
 		await api.dispose();
 	});
 
-	test('peers=ring for a jobcenter without a ring is a 400 on every dashboard page', async ({
+	test('vergleich=ring for a jobcenter without a ring is a 400 on every dashboard page', async ({
 		baseURL
 	}) => {
 		const api = await contextFor('analyst', baseURL!);
@@ -634,7 +634,7 @@ test.describe('the probes of issue 12', () => {
 			 and exists (select 1 from monthly_metric m where m.jobcenter_id = j.id) order by code limit 1`
 		)[0].code;
 		for (const path of ['/', '/kpi/followers', '/karte', '/kanaele']) {
-			const url = `${path}?jc=${code}&peers=ring`;
+			const url = `${path}?jc=${code}&vergleich=ring`;
 			const answer = await send(api, 'GET', url);
 			expect(judge(answer, false), url).toEqual([]);
 			expect(answer.status, url).toBe(400);
@@ -643,7 +643,7 @@ test.describe('the probes of issue 12', () => {
 		await api.dispose();
 	});
 
-	test('peers=ring for a jobcenter without a ring is a 400 in every dashboard export and its data', async ({
+	test('vergleich=ring for a jobcenter without a ring is a 400 in every dashboard export and its data', async ({
 		baseURL,
 		page
 	}) => {
@@ -660,7 +660,7 @@ test.describe('the probes of issue 12', () => {
 			'/kpi/followers/__data.json',
 			'/karte/__data.json'
 		]) {
-			for (const query of [`jc=${code}&peers=ring`, `jc=${code}&peers=ring&format=xlsx`]) {
+			for (const query of [`jc=${code}&vergleich=ring`, `jc=${code}&vergleich=ring&format=xlsx`]) {
 				const url = `${path}?${query}`;
 				const answer = await send(api, 'GET', url);
 				expect(judge(answer, false), url).toEqual([]);
@@ -673,11 +673,13 @@ test.describe('the probes of issue 12', () => {
 			`select code from jobcenter where ring is not null and active = 1 order by code limit 1`
 		)[0].code;
 		for (const path of ['/export', '/kpi/followers/export', '/karte/export', '/kanaele/export'])
-			expect((await send(api, 'GET', `${path}?jc=${ringed}&peers=ring`)).status, path).toBe(200);
+			expect((await send(api, 'GET', `${path}?jc=${ringed}&vergleich=ring`)).status, path).toBe(
+				200
+			);
 		await api.dispose();
 		// What the analyst sees who follows such a download link: the sentence, not a crash.
 		await signIn(page, 'analyst');
-		await page.goto(`/kanaele/export?jc=${code}&peers=ring`);
+		await page.goto(`/kanaele/export?jc=${code}&vergleich=ring`);
 		await expect(page.getByText('Dieses Jobcenter gehört zu keinem Vergleichsring.')).toBeVisible();
 		await page.screenshot({
 			path: 'test-results/screenshots/fuzz-export-no-ring.png',
@@ -712,8 +714,8 @@ test.describe('the probes of issue 12', () => {
 		const api = await contextFor('jobcenter', baseURL!);
 		const missing = 2_000_000_000;
 		for (const path of [
-			'/?round=ID',
-			'/kpi/followers?round=ID',
+			'/?runde=ID',
+			'/kpi/followers?runde=ID',
 			'/runden/ID',
 			'/runden/ID/bericht',
 			'/runden/ID/export',
@@ -817,7 +819,7 @@ test('afterwards the server still answers and the data is unchanged', async ({ p
 	expect(Date.now() - started).toBeLessThan(BOUND_MS);
 	// What a jobcenter manager sees for the period that used to stall the server.
 	await signIn(page, 'jobcenter');
-	const response = await page.goto('/kpi/followers?from=0001-01&to=9999-12');
+	const response = await page.goto('/kpi/followers?von=0001-01&bis=9999-12');
 	expect(response?.status()).toBe(400);
 	await expect(page.getByText('Der Zeitraum beginnt zu früh.')).toBeVisible();
 	await page.screenshot({ path: 'test-results/screenshots/fuzz-long-period.png', fullPage: true });

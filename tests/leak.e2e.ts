@@ -67,9 +67,9 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 	await signIn(page, 'jobcenter');
 	// Every route, every value of every filter, the links the pages offer, and SvelteKit's data payloads.
 	const filters = [
-		...['ring', 'carrier', 'state', 'size', 'goals', 'all'].map((peers) => `/?peers=${peers}`),
-		...CHANNEL_IDS.map((channel) => `/?channel=${channel}`),
-		'/?from=2025-01&to=2025-06',
+		...['ring', 'carrier', 'state', 'size', 'goals', 'all'].map((peers) => `/?vergleich=${peers}`),
+		...CHANNEL_IDS.map((channel) => `/?kanal=${channel}`),
+		'/?von=2025-01&bis=2025-06',
 		// The analysts' register filter must not open the register to a jobcenter user.
 		'/?suche=jobcenter&seite=2',
 		'/?land=BY&ring=ohne',
@@ -79,8 +79,8 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 		'/karte?y=interactions_per_staff_hour',
 		// Events: the page, and the charts that mark them, for every channel.
 		'/ereignisse',
-		'/kpi/followers?from=2024-11&to=2026-10',
-		...CHANNEL_IDS.map((channel) => `/kanaele?channel=${channel}&from=2024-11&to=2026-10`),
+		'/kpi/followers?von=2024-11&bis=2026-10',
+		...CHANNEL_IDS.map((channel) => `/kanaele?kanal=${channel}&von=2024-11&bis=2026-10`),
 		// Rounds, open and closed: submissions, the own report, the own export, the dashboard of the round.
 		'/meine-runden',
 		...[round, closed, ...demoRounds].flatMap((id) => [
@@ -94,7 +94,7 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 				`/runden/${id}/export?format=csv`,
 				`/runden/${id}/export?format=csv&fassung=teilnehmende`,
 				`/runden/${id}/bericht?fassung=teilnehmende`,
-				`/?round=${id}`
+				`/?runde=${id}`
 			],
 			// The round matrix is the analysts': refused, also in its handout version.
 			...[`/runden/${id}/matrix`, `/runden/${id}/matrix?fassung=teilnehmende&sortierung=followers`],
@@ -120,11 +120,11 @@ test("a jobcenter user never receives another jobcenter's name, code or foreign 
 			['csv', 'xlsx'].flatMap((format) =>
 				[
 					'',
-					'&peers=all',
-					'&peers=state',
-					'&channel=facebook',
-					`&round=${round}`,
-					`&round=${closed}`
+					'&vergleich=all',
+					'&vergleich=state',
+					'&kanal=facebook',
+					`&runde=${round}`,
+					`&runde=${closed}`
 				].map((extra) => `${path}?format=${format}${extra}`)
 			)
 		),
@@ -174,10 +174,10 @@ test('a suppressed comparison stays suppressed in the export: no quantiles where
 	let suppressed = 0;
 	let detail: string | null = null;
 	for (const channel of CHANNEL_IDS) {
-		await page.goto(`/?channel=${channel}`);
+		await page.goto(`/?kanal=${channel}`);
 		const cards = page.locator('article.card');
 		if ((await cards.count()) === 0) continue;
-		const csv = await (await page.request.get(`/export?channel=${channel}&format=csv`)).text();
+		const csv = await (await page.request.get(`/export?kanal=${channel}&format=csv`)).text();
 		const [head, ...rows] = csv
 			.slice(1)
 			.trim()

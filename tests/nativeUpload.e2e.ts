@@ -107,7 +107,7 @@ test('a jobcenter user uploads a Meta post export and a daily series together, c
 	expect(stored('05754', 'facebook', '2025-03')).toEqual(marchBefore);
 
 	// On the dashboard: January's engagement rate is (62 + 6 + 3) ÷ 2000 × 100 = 3.55 %.
-	await page.goto('/kanaele?from=2024-12&to=2025-02');
+	await page.goto('/kanaele?von=2024-12&bis=2025-02');
 	const facebook = page.locator('article', {
 		has: page.getByRole('heading', { name: 'Facebook' })
 	});

@@ -1,10 +1,11 @@
 /**
- * The English paths of before December 2026 (src/lib/server/legacyPaths.ts): bookmarks, printed links
- * and old forms answer 308 to the German path, with the rest of the path and the query kept.
+ * The English paths and query-parameter names of before December 2026 (src/lib/server/legacyPaths.ts):
+ * bookmarks, printed links and old forms answer 308 to the German path, with the rest of the path and
+ * the query kept, and a GET with an old parameter name to the same page with the new name.
  */
 import { expect, test } from '@playwright/test';
 import { ensureReportRound } from './reportRound';
-import { ACCOUNTS } from './session';
+import { ACCOUNTS, signIn } from './session';
 
 test('GET and POST on an old path answer 308 to the new path with its rest and query', async ({
 	page,
@@ -65,4 +66,24 @@ test('a bookmark and a sign-in link with an old path end on the new page', async
 	await page.request.post('/logout', { headers: { origin, accept: 'text/html' }, form: {} });
 	await page.goto('/konto');
 	await expect(page).toHaveURL(/\/anmelden\?redirectTo=%2Fkonto$/);
+});
+
+test('an old dashboard bookmark lands on the new parameter names and shows the same period', async ({
+	page
+}) => {
+	await signIn(page, 'jobcenter');
+	const old = '/?from=2026-01&to=2026-06&peers=all';
+	const moved = await page.request.get(old, { maxRedirects: 0 });
+	expect([moved.status(), moved.headers().location]).toEqual([
+		308,
+		'/?von=2026-01&bis=2026-06&vergleich=all'
+	]);
+	await page.goto(old);
+	await expect(page).toHaveURL('/?von=2026-01&bis=2026-06&vergleich=all');
+	await expect(page.getByLabel('Von (Monat)')).toHaveValue('2026-01');
+	await expect(page.getByLabel('Bis (Monat)')).toHaveValue('2026-06');
+	await expect(
+		page.getByText(/Januar 2026 bis Juni 2026, verglichen mit: alle Jobcenter/)
+	).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/old-query-names.png', fullPage: true });
 });

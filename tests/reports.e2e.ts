@@ -258,7 +258,7 @@ test('closing freezes the figures: a later change of the data leaves the report 
 	await shot(page, 'jobcenter-closed');
 	// The dashboard of the closed round reads the same snapshot.
 	const dashboard = async () => {
-		await page.goto(`/?jc=${OWN.code}&round=${id}`);
+		await page.goto(`/?jc=${OWN.code}&runde=${id}`);
 		return page.locator('main').innerText();
 	};
 	const frozenDashboard = await dashboard();

@@ -189,7 +189,7 @@ test('"gleiche Ziele" compares with the jobcenters sharing a goal', async ({ pag
 		.getByLabel('Vergleichsgruppe', { exact: true })
 		.selectOption({ label: 'gleiche Ziele' });
 	await page.getByRole('button', { name: 'Anzeigen' }).click();
-	await expect(page).toHaveURL(/peers=goals/);
+	await expect(page).toHaveURL(/vergleich=goals/);
 	await expect(
 		page.getByText(`verglichen mit: gleiche Ziele (${sharingGoal()} Jobcenter)`)
 	).toBeVisible();

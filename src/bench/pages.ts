@@ -63,17 +63,17 @@ function createRound(setup: PageSetup): Promise<string> {
 	return cli(setup, ['round', '--', 'create', ...args]);
 }
 
-/** Whether `/` reads `?round=`; until it does, the round's members are compared as their ring. */
+/** Whether `/` reads `?runde=`; until it does, the round's members are compared as their ring. */
 export function roundQuerySupported(viewSource: string): boolean {
-	return /get\(\s*'round'\s*\)/.test(viewSource);
+	return /get\(\s*'runde'\s*\)/.test(viewSource);
 }
 
 /** The pages to time, per role: the analyst names the jobcenter with `jc`, a jobcenter user need not. */
 export function pagePaths(setup: PageSetup, round: { id: string; supported: boolean }) {
-	const period = `from=${addMonths(setup.until, -11)}&to=${setup.until}`;
+	const period = `von=${addMonths(setup.until, -11)}&bis=${setup.until}`;
 	const roundPath = round.supported
-		? `/?round=${round.id}&jc=${setup.code}`
-		: `/?jc=${setup.code}&peers=ring&${period}`;
+		? `/?runde=${round.id}&jc=${setup.code}`
+		: `/?jc=${setup.code}&vergleich=ring&${period}`;
 	const pages = (jc: string) => [
 		{ page: '/', path: jc ? `/?${jc}` : '/' },
 		{ page: KPI_PAGE, path: `${KPI_PAGE}${jc && `?${jc}`}` },

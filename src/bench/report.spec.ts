@@ -48,8 +48,8 @@ describe('assetPaths', () => {
 });
 
 describe('roundQuerySupported', () => {
-	it('looks for the overview reading ?round=', () => {
-		expect(roundQuerySupported(`const round = params.get('round');`)).toBe(true);
+	it('looks for the overview reading ?runde=', () => {
+		expect(roundQuerySupported(`const round = params.get('runde');`)).toBe(true);
 		expect(roundQuerySupported(`const jc = params.get('jc');`)).toBe(false);
 	});
 });
@@ -57,7 +57,7 @@ describe('roundQuerySupported', () => {
 describe('dataPath', () => {
 	it('names the data endpoint of a page, query kept', () => {
 		expect(dataPath('/')).toBe('/__data.json');
-		expect(dataPath('/?jc=05754&round=1')).toBe('/__data.json?jc=05754&round=1');
+		expect(dataPath('/?jc=05754&runde=1')).toBe('/__data.json?jc=05754&runde=1');
 		expect(dataPath('/kpi/engagement_rate_pct?jc=05754')).toBe(
 			'/kpi/engagement_rate_pct/__data.json?jc=05754'
 		);

@@ -30,7 +30,7 @@ export interface BenchResults {
 	ingest: IngestResults;
 	stages: ImportStages;
 	pages: PageTiming[];
-	/** false: `/` does not read `?round=` yet, so the round was timed as its members' ring. */
+	/** false: `/` does not read `?runde=` yet, so the round was timed as its members' ring. */
 	roundQuery: boolean;
 	engine: EngineTiming;
 	web: WebLoad;
@@ -133,8 +133,8 @@ export function markdown(r: BenchResults): string {
 		x.peakRss === null ? '–' : `${(x.peakRss / MB).toFixed(0)} MB`
 	];
 	const round = r.roundQuery
-		? '“Runde” is `/?round=ID&jc=…`.'
-		: '“Runde” is `/?jc=…&peers=ring&from=…&to=…`: `/` does not read `?round=` yet, so the round is timed as its members’ ring over its 12 months.';
+		? '“Runde” is `/?runde=ID&jc=…`.'
+		: '“Runde” is `/?jc=…&vergleich=ring&von=…&bis=…`: `/` does not read `?runde=` yet, so the round is timed as its members’ ring over its 12 months.';
 	return [
 		`Measured on ${r.date} with \`npm run bench\` (scale \`${r.scale}\`): ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, Node ${m.node}, sqlite3 ${m.sqlite}; 1-minute load average ${m.load[0].toFixed(1)} at the start, ${[m.loadBefore.ingest, m.loadBefore.pages, m.loadBefore.web].map((l) => l.toFixed(1)).join(' / ')} before the ingest, page and web parts, ${m.load[1].toFixed(1)} at the end.${busy(m) ? ` **The machine was under load from other work (more runnable processes than cores): every timing below is disturbed, those of the server most.**` : ''}`,
 		`Data: ${d.jobcenters} jobcenters × ${d.channels} channels × ${d.months} months = ${d.rows.toLocaleString('en')} rows (${(d.canonicalBytes / MB).toFixed(1)} MB canonical CSV).`,

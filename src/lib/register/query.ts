@@ -1,7 +1,7 @@
 /** The register's filter and paging as the URL carries them: read on the server, written by the forms and the links. */
 import type { RegisterFilter, RegisterPage } from '$lib/server/db/register';
 
-/** Names apart from the dashboard's own (`jc`, `from`, `to`, `peers`, `channel`, `round`). */
+/** Names apart from the dashboard's own (`jc`, `von`, `bis`, `vergleich`, `kanal`, `runde`). */
 export const PARAMS = { search: 'suche', state: 'land', ring: 'ring', page: 'seite' } as const;
 
 /** The `ring` value for jobcenters without a ring; a real ring of that name takes precedence. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renamedPath } from './legacyPaths';
+import { renamedPath, renamedQuery } from './legacyPaths';
 
 describe('renamedPath', () => {
 	it.each([
@@ -44,5 +44,44 @@ describe('renamedPath', () => {
 	it('keeps the rest of the path below an old prefix', () => {
 		expect(renamedPath('/upload/vorlage/metrics/x')).toBe('/hochladen/vorlage/kennzahlen/x');
 		expect(renamedPath('/upload/vorlage')).toBe('/hochladen/vorlage');
+	});
+});
+
+describe('renamedQuery', () => {
+	it.each([
+		['?from=2026-01&to=2026-06&peers=all', '?von=2026-01&bis=2026-06&vergleich=all'],
+		['?jc=05754&channel=facebook,x&round=3', '?jc=05754&kanal=facebook,x&runde=3'],
+		['?channel=facebook&format=csv&channel=x', '?kanal=facebook&format=csv&kanal=x'],
+		[
+			'?ring=Vergleichsring+Optionskommunen&from=2025-11&to=2026-10',
+			'?ring=Vergleichsring+Optionskommunen&von=2025-11&bis=2026-10'
+		],
+		['?to=&from', '?bis=&von'],
+		['from=2026-01', '?von=2026-01']
+	])('%s → %s', (old, current) => {
+		expect(renamedQuery(old)).toBe(current);
+	});
+
+	it('leaves a new name alone and lets it win over the old one', () => {
+		expect(renamedQuery('?von=2026-01&from=2025-01&to=2026-06')).toBe(
+			'?von=2026-01&from=2025-01&bis=2026-06'
+		);
+		expect(renamedQuery('?von=2026-01&from=2025-01')).toBeNull();
+	});
+
+	it('is null for a query without old names', () => {
+		for (const search of [
+			'',
+			'?',
+			'?von=2026-01&bis=2026-06&vergleich=all&kanal=x&runde=3',
+			'?jc=05754&format=xlsx&x=reach&y=followers',
+			'?token=abc&job=1',
+			'?redirectTo=%2F%3Ffrom%3D2026-01',
+			'?fromage=1&peer=all&channels=x&rounds=3',
+			'?constructor=1&__proto__=2',
+			'?x=from&y=to'
+		]) {
+			expect(renamedQuery(search), search).toBeNull();
+		}
 	});
 });

@@ -47,11 +47,11 @@ describe('the schema layer', () => {
 	});
 
 	it('takes one of a list, naming the choices', () => {
-		const peers = { peers: choice(['ring', 'all'] as const) };
-		expect(parse(q('peers=ring'), peers)).toEqual({ peers: 'ring' });
-		expect(parse(q('peers='), peers)).toEqual({ peers: null });
-		expect(problem(q('peers=Ring'), peers)).toEqual({
-			field: 'peers',
+		const peers = { vergleich: choice(['ring', 'all'] as const) };
+		expect(parse(q('vergleich=ring'), peers)).toEqual({ vergleich: 'ring' });
+		expect(parse(q('vergleich='), peers)).toEqual({ vergleich: null });
+		expect(problem(q('vergleich=Ring'), peers)).toEqual({
+			field: 'vergleich',
 			message: '„Ring“ steht nicht zur Wahl. Möglich sind: ring, all.'
 		});
 	});
@@ -70,8 +70,8 @@ describe('the schema layer', () => {
 	});
 
 	it('reads months and checkboxes strictly', () => {
-		expect(parse(q('from=2026-03'), { from: month() })).toEqual({ from: '2026-03' });
-		expect(problem(q('from=2026-13'), { from: month() })?.message).toBe(
+		expect(parse(q('von=2026-03'), { von: month() })).toEqual({ von: '2026-03' });
+		expect(problem(q('von=2026-13'), { von: month() })?.message).toBe(
 			'„2026-13“ ist kein Monat. Bitte geben Sie ihn als JJJJ-MM an, zum Beispiel 2026-03.'
 		);
 		expect(parse(q('a=on&b=1'), { a: flag(), b: flag(), c: flag() })).toEqual({
@@ -90,19 +90,19 @@ describe('the schema layer', () => {
 	});
 
 	it('reads lists without repeats and refuses more than the bound', () => {
-		const channel = { channel: list(choice(['facebook', 'instagram', 'x']), 3, { split: true }) };
-		expect(parse(q('channel=facebook,x&channel=facebook&channel=,'), channel)).toEqual({
-			channel: ['facebook', 'x']
+		const channel = { kanal: list(choice(['facebook', 'instagram', 'x']), 3, { split: true }) };
+		expect(parse(q('kanal=facebook,x&kanal=facebook&kanal=,'), channel)).toEqual({
+			kanal: ['facebook', 'x']
 		});
 		// Repeats of one value are no flood: they collapse before the bound is checked.
 		const repeated = new URLSearchParams();
-		for (let i = 0; i < 10_000; i++) repeated.append('channel', 'x');
-		expect(parse(repeated, channel)).toEqual({ channel: ['x'] });
-		expect(problem(q('channel=a,b,c,d'), channel)).toEqual({
-			field: 'channel',
+		for (let i = 0; i < 10_000; i++) repeated.append('kanal', 'x');
+		expect(parse(repeated, channel)).toEqual({ kanal: ['x'] });
+		expect(problem(q('kanal=a,b,c,d'), channel)).toEqual({
+			field: 'kanal',
 			message: 'Zu viele Werte: höchstens 3. Bitte wählen Sie weniger aus.'
 		});
-		expect(problem(q('channel=myspace'), channel)?.message).toMatch(/„myspace“ steht nicht/);
+		expect(problem(q('kanal=myspace'), channel)?.message).toMatch(/„myspace“ steht nicht/);
 	});
 
 	it('never echoes a huge value whole', () => {

@@ -27,17 +27,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = query(url.searchParams, {
 		ring: choice(rings, (value) => m.data_status_bad_ring({ value: shown(value) })),
 		runde: integer(1, ID_MAX, (value) => m.filter_bad_round({ value: shown(value) })),
-		from: month(),
-		to: month(),
+		von: month(),
+		bis: month(),
 		luecken: flag()
 	});
 	const latest = lastCompleteMonth();
-	if ((q.from || q.to) && !(q.from && q.to)) error(400, { message: m.filter_bad_period() });
+	if ((q.von || q.bis) && !(q.von && q.bis)) error(400, { message: m.filter_bad_period() });
 	const round = q.runde === null ? null : await getRound(db(), q.runde);
 	if (q.runde !== null && !round) error(404, { message: m.round_not_found() });
 	// A round brings its own period; otherwise the chosen one, bounded like every period.
-	const from = round?.from ?? q.from ?? addMonths(latest, 1 - DEFAULT_MONTHS);
-	const to = round?.to ?? q.to ?? latest;
+	const from = round?.from ?? q.von ?? addMonths(latest, 1 - DEFAULT_MONTHS);
+	const to = round?.to ?? q.bis ?? latest;
 	const problem = round ? null : periodProblem(from, to, latest);
 	if (problem) error(400, { message: problem });
 	const status = await dataStatus(db(), {

@@ -3,8 +3,8 @@ import { safeRedirect } from './cookies';
 
 describe('safeRedirect', () => {
 	it('keeps a path on this site with its filters', () => {
-		expect(safeRedirect('/kpi/followers?from=2026-01&to=2026-06')).toBe(
-			'/kpi/followers?from=2026-01&to=2026-06'
+		expect(safeRedirect('/kpi/followers?von=2026-01&bis=2026-06')).toBe(
+			'/kpi/followers?von=2026-01&bis=2026-06'
 		);
 	});
 

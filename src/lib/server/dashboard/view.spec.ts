@@ -18,16 +18,16 @@ function refusal(query: string) {
 
 describe('the dashboard query', () => {
 	it('reads jobcenter, period, peer group, channels and round', () => {
-		expect(read('jc=05754&from=2026-01&to=2026-06&peers=state&channel=x,facebook&round=3')).toEqual(
-			{
-				jc: '05754',
-				from: '2026-01',
-				to: '2026-06',
-				peers: 'state',
-				channels: ['x', 'facebook'],
-				round: 3
-			}
-		);
+		expect(
+			read('jc=05754&von=2026-01&bis=2026-06&vergleich=state&kanal=x,facebook&runde=3')
+		).toEqual({
+			jc: '05754',
+			from: '2026-01',
+			to: '2026-06',
+			peers: 'state',
+			channels: ['x', 'facebook'],
+			round: 3
+		});
 		expect(read('')).toEqual({
 			jc: null,
 			from: null,
@@ -39,32 +39,32 @@ describe('the dashboard query', () => {
 	});
 
 	it('collapses repeated channels, however many times they come', () => {
-		expect(read(`channel=${Array(5000).fill('facebook').join(',')}&channel=x`).channels).toEqual([
+		expect(read(`kanal=${Array(5000).fill('facebook').join(',')}&kanal=x`).channels).toEqual([
 			'facebook',
 			'x'
 		]);
 	});
 
 	it('refuses the periods of issue 12 with a sentence that says what to change', () => {
-		expect(refusal('from=0001-01&to=9999-12')).toEqual({
+		expect(refusal('von=0001-01&bis=9999-12')).toEqual({
 			status: 400,
 			message: 'Der Zeitraum beginnt zu früh. Bitte wählen Sie einen Anfangsmonat ab 2010-01.'
 		});
-		expect(refusal('from=0000-01&to=9999-12')?.status).toBe(400);
-		expect(refusal('from=2016-01&to=2026-01')?.message).toMatch(/höchstens 120 Monate/);
-		expect(refusal('from=2026-01&to=2026-11')?.message).toMatch(/bis 2026-10/);
-		expect(refusal('from=2026-01')?.message).toMatch(/Anfangs- und Endmonat/);
+		expect(refusal('von=0000-01&bis=9999-12')?.status).toBe(400);
+		expect(refusal('von=2016-01&bis=2026-01')?.message).toMatch(/höchstens 120 Monate/);
+		expect(refusal('von=2026-01&bis=2026-11')?.message).toMatch(/bis 2026-10/);
+		expect(refusal('von=2026-01')?.message).toMatch(/Anfangs- und Endmonat/);
 	});
 
 	it('refuses other malformed values, naming them', () => {
-		expect(refusal('peers=ringe')?.message).toMatch(/„ringe“ gibt es nicht/);
-		expect(refusal('channel=facebook,myspace')?.message).toBe('Den Kanal „myspace“ gibt es nicht.');
-		expect(refusal('round=2x')?.message).toMatch(/„2x“ ist keine Nummer/);
-		expect(refusal('round=0')?.status).toBe(400);
+		expect(refusal('vergleich=ringe')?.message).toMatch(/„ringe“ gibt es nicht/);
+		expect(refusal('kanal=facebook,myspace')?.message).toBe('Den Kanal „myspace“ gibt es nicht.');
+		expect(refusal('runde=2x')?.message).toMatch(/„2x“ ist keine Nummer/);
+		expect(refusal('runde=0')?.status).toBe(400);
 		expect(refusal(`jc=${'1'.repeat(21)}`)?.status).toBe(400);
 		// More different channels than the catalogue has is refused before each is looked at.
 		expect(
-			refusal(`channel=${Array.from({ length: 12 }, (_, i) => `c${i}`).join(',')}`)?.message
+			refusal(`kanal=${Array.from({ length: 12 }, (_, i) => `c${i}`).join(',')}`)?.message
 		).toMatch(/Zu viele Werte/);
 	});
 });

@@ -51,27 +51,30 @@ export interface Filters {
 	round: { id: number; name: string; status: string; members: number[] } | null;
 }
 
-/** The dashboard's query: the jobcenter (analysts), the period, peer group, channels and round. */
+/**
+ * The dashboard's query: the jobcenter (analysts), the period, peer group, channels and round. The
+ * names are German like the paths (see legacyPaths.ts for the old English ones and their redirect).
+ */
 const FILTERS = {
 	jc: jobcenterCode(),
-	from: month(),
-	to: month(),
-	peers: choice(PEER_GROUPS, (value) => m.filter_bad_peers({ value: shown(value) })),
-	channel: list(
+	von: month(),
+	bis: month(),
+	vergleich: choice(PEER_GROUPS, (value) => m.filter_bad_peers({ value: shown(value) })),
+	kanal: list(
 		choice(CHANNEL_IDS, (value) => m.filter_bad_channel({ value: shown(value) })),
 		CHANNEL_IDS.length,
 		{ split: true }
 	),
-	round: integer(1, ID_MAX, (value) => m.filter_bad_round({ value: shown(value) }))
+	runde: integer(1, ID_MAX, (value) => m.filter_bad_round({ value: shown(value) }))
 };
 
 /** Reads and checks the query; a wrong value is a 400 with a sentence that names it. */
 export function readFilters(params: URLSearchParams, latest: Month = lastCompleteMonth()) {
-	const { jc, from, to, peers, channel: channels, round } = query(params, FILTERS);
+	const { jc, von: from, bis: to, vergleich: peers, kanal, runde: round } = query(params, FILTERS);
 	if ((from || to) && !(from && to)) error(400, { message: m.filter_bad_period() });
 	const problem = from && to ? periodProblem(from, to, latest) : null;
 	if (problem) error(400, { message: problem });
-	return { jc, from, to, peers, channels: channels as string[], round };
+	return { jc, from, to, peers, channels: kanal as string[], round };
 }
 
 export type Query = ReturnType<typeof readFilters>;
