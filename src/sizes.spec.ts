@@ -26,7 +26,6 @@ const ALLOWED: Record<string, string> = {
 	'src/lib/server/ingest/native/native.spec.ts': 'one importer, its export fixtures shared',
 	'src/lib/server/ingest/ingest.spec.ts': 'one pipeline, its run and metric helpers shared',
 	'src/lib/server/db/row-writer-migration.spec.ts': 'one migration, the old writer replayed',
-	'src/lib/server/report/matrix.spec.ts': 'one builder, its round database shared',
 	'src/lib/server/ingest/workbook.spec.ts': 'one reader, its workbook fixtures shared'
 };
 
