@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../cli/testing';
 import { KPIS, type KpiId } from '$lib/server/kpi/catalogue';
 import { closeRound } from '$lib/server/lifecycle';
 import type { Matrix } from './matrix';
@@ -23,14 +23,7 @@ beforeAll(async () => {
 });
 
 /** `npm run -s kpi -- … --json` on the fixture's database, with the clock and MIN_PEERS pinned. */
-function kpiCli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
-	const child = spawn('npx', ['tsx', 'src/cli/kpi.ts', ...args], {
-		env: { ...process.env, ...ENV, DATABASE_PATH: round.database }
-	});
-	let stdout = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout })));
-}
+const kpiCli = (...args: string[]) => runCli('kpi', args, round.database, ENV);
 
 describe('the round matrix of a small round', { timeout: 120_000 }, () => {
 	it('has the six participants, never the jobcenter outside the ring, and every KPI', () => {
