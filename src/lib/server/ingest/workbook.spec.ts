@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../cli/testing';
 import { migrateToLatest, openDatabase, type DB } from '$lib/server/db';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
 import {
@@ -14,33 +14,9 @@ import {
 	germanRegisterWorkbook,
 	wideWorkbook
 } from '../../../../tests/fixtures/workbooks';
-import { bufferSource } from './dialect';
-import { importFile, type IngestScope } from './ingest';
 import { toJson, toText } from './report';
-import { metricsWorkbook, registerWorkbook } from './workbook-template';
 import { monthOfNumber, numberText } from './workbook';
-
-const ENV = { BENCHLEARN_TODAY: '2026-11-25' };
-const ANALYST: IngestScope = { jobcenterId: null, mayImportRegister: true };
-
-function run(db: DB, file: string | Buffer, dryRun = false) {
-	return importFile(db, bufferSource(file), {
-		fileName: 'kennzahlen.xlsx',
-		userId: null,
-		scope: ANALYST,
-		dryRun,
-		env: ENV
-	});
-}
-
-async function withJobcenter() {
-	const db = await testDatabase();
-	const id = await addJobcenter(db, '05754');
-	return { db, id };
-}
-
-const metrics = (db: DB) =>
-	db.selectFrom('monthly_metric').selectAll().orderBy('channel_id').orderBy('month').execute();
+import { metrics, run, withJobcenter } from './workbook.fixture';
 
 describe('an Excel workbook of monthly figures', () => {
 	it('is read from its first sheet as German Excel saves it', async () => {
@@ -126,75 +102,6 @@ describe('an Excel workbook of monthly figures', () => {
 	});
 });
 
-/** A ZIP with stored entries whose central directory claims the given sizes. */
-function storedZip(entries: { name: string; data: string; claimed?: number }[]): Buffer {
-	const locals: Buffer[] = [];
-	const centrals: Buffer[] = [];
-	let offset = 0;
-	for (const { name, data, claimed } of entries) {
-		const body = Buffer.from(data);
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt32LE(body.length, 18);
-		local.writeUInt32LE(body.length, 22);
-		local.writeUInt16LE(name.length, 26);
-		const central = Buffer.alloc(46);
-		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt32LE(body.length, 20);
-		central.writeUInt32LE(claimed ?? body.length, 24);
-		central.writeUInt16LE(name.length, 28);
-		central.writeUInt32LE(offset, 42);
-		const header = Buffer.concat([local, Buffer.from(name)]);
-		locals.push(header, body);
-		centrals.push(central, Buffer.from(name));
-		offset += header.length + body.length;
-	}
-	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(entries.length, 8);
-	end.writeUInt16LE(entries.length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, directory, end]);
-}
-
-describe('a ZIP that is no readable workbook', () => {
-	const codes = async (file: Buffer) => {
-		const { db } = await withJobcenter();
-		const result = await run(db, file, true);
-		expect(await metrics(db)).toEqual([]);
-		return result.errors.map((e) => e.code);
-	};
-
-	it('is refused with its own message, not a crash', async () => {
-		const good = await germanMetricsWorkbook();
-		// Another ZIP, e.g. a zipped CSV.
-		expect(await codes(storedZip([{ name: 'daten.csv', data: 'Jobcenter;Monat\n' }]))).toEqual([
-			'unreadable_workbook'
-		]);
-		// Cut off in transfer.
-		expect(await codes(good.subarray(0, good.length - 200))).toEqual(['unreadable_workbook']);
-		// Damaged inside: the directory is whole, the sheet's compressed bytes are not.
-		const damaged = Buffer.from(good);
-		damaged.fill(0x41, 400, 2400);
-		expect(await codes(damaged)).toEqual(['unreadable_workbook']);
-	});
-
-	it('is refused before unpacking when it claims to unpack to more than 512 MB', async () => {
-		const bomb = storedZip([
-			{ name: 'xl/workbook.xml', data: '<workbook/>' },
-			{ name: 'xl/worksheets/sheet1.xml', data: '<worksheet/>', claimed: 600 * 1024 * 1024 }
-		]);
-		expect(await codes(bomb)).toEqual(['workbook_too_large']);
-		const { db } = await withJobcenter();
-		expect(toText(await run(db, bomb, true), 'de', true)).toContain(
-			'Die Arbeitsmappe ist ausgepackt zu groß (mehr als 512 MB).'
-		);
-	});
-});
-
 describe('an Excel workbook of the register', () => {
 	it('stores exactly what the same rows as CSV store', async () => {
 		const fromXlsx = await testDatabase();
@@ -222,47 +129,6 @@ describe('an Excel workbook of the register', () => {
 	});
 });
 
-describe('the Excel templates', () => {
-	it('have a frozen, typed header row and a sheet that explains the columns', async () => {
-		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load((await metricsWorkbook('05754', '2026-10')) as unknown as ArrayBuffer);
-		const [sheet, help] = workbook.worksheets;
-		expect(sheet.name).toBe('Kennzahlen');
-		expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-		expect(sheet.getRow(1).getCell(1).value).toBe('Jobcenter');
-		expect(sheet.getColumn(1).numFmt).toBe('@');
-		expect(sheet.getColumn(2).numFmt).toBe('mm.yyyy');
-		expect(sheet.getColumn(4).numFmt).toBe('#,##0');
-		expect(help.name).toBe('Erläuterungen');
-		expect(help.getColumn(3).values.join(' ')).toContain('Arbeitsstunden für den Kanal im Monat');
-	});
-
-	it('import as they are, and with rows filled in', async () => {
-		const { db } = await withJobcenter();
-		const template = await metricsWorkbook('05754', '2026-10');
-		const asIs = await run(db, template, true);
-		expect(asIs).toMatchObject({ kind: 'metrics', errors: [], warnings: [], inserted: 1 });
-
-		// A user fills in two more months below the example, as numbers and a date.
-		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(template as unknown as ArrayBuffer);
-		const sheet = workbook.worksheets[0];
-		sheet.addRow(['05754', new Date(Date.UTC(2026, 8, 1)), 'Instagram', 900, 4, 1000, 800]);
-		sheet.addRow(['05754', 'Sept. 2026', 'LinkedIn', 300, 2, 400, 350, 10, 1, 0, 1, 1.5]);
-		const filled = Buffer.from(await workbook.xlsx.writeBuffer());
-		const result = await run(db, filled);
-		expect(result).toMatchObject({ errors: [], warnings: [], inserted: 3 });
-		expect((await metrics(db)).map((r) => [r.channel_id, r.month, r.staff_hours])).toEqual([
-			['facebook', '2026-10', 12.5],
-			['instagram', '2026-09', null],
-			['linkedin', '2026-09', 1.5]
-		]);
-
-		const register = await run(db, await registerWorkbook('09999', '2026-11'), true);
-		expect(register).toMatchObject({ kind: 'register', errors: [], warnings: [], inserted: 1 });
-	});
-});
-
 describe('npm run import with a workbook', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'benchlearn-xlsx-'));
 
@@ -275,16 +141,8 @@ describe('npm run import with a workbook', () => {
 		return path;
 	}
 
-	function cli(args: string[], databasePath: string) {
-		const child = spawn('npx', ['tsx', 'src/cli/import.ts', ...args], {
-			env: { ...process.env, DATABASE_PATH: databasePath, BENCHLEARN_TODAY: '2026-11-25' }
-		});
-		let stdout = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		return new Promise<{ code: number | null; stdout: string }>((resolve) =>
-			child.on('close', (code) => resolve({ code, stdout }))
-		);
-	}
+	const cli = (args: string[], databasePath: string) =>
+		runCli('import', args, databasePath, { BENCHLEARN_TODAY: '2026-11-25' });
 
 	it('keeps the --json contract of a CSV and its exit codes', async () => {
 		const xlsx = join(dir, 'Kennzahlen.xlsx');

@@ -1,81 +1,29 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type DB } from '$lib/server/db';
-import { bufferSource } from '$lib/server/ingest/dialect';
-import { importFile } from '$lib/server/ingest/ingest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../cli/testing';
 import { KPIS, type KpiId } from '$lib/server/kpi/catalogue';
-import { tableSource } from '$lib/server/kpi/source';
 import { closeRound } from '$lib/server/lifecycle';
-import { createRound } from '$lib/server/rounds';
-import { decimalsOf } from '$lib/kpi-format';
-import { roundChanges, type RoundChanges } from './change';
-import { roundContext } from './context';
-import { buildMatrix, roundMatrix, sortRows, type Matrix, type MatrixRow } from './matrix';
+import type { Matrix } from './matrix';
+import {
+	CODES,
+	ENV,
+	NAME_ORDER,
+	SETTINGS,
+	cellsOf,
+	column,
+	useMatrixRound
+} from './matrix.fixture';
 
-/**
- * The fixture: seven jobcenters of a German Excel register, six of them in „Vergleichsring Matrix“,
- * and their September and October 2026 as the same kind of file, with one more jobcenter outside the
- * ring whose figures must count nowhere. The round is the ring over those two months.
- */
-const database = join(mkdtempSync(join(tmpdir(), 'benchlearn-matrix-')), 'matrix.db');
-const SETTINGS = { minPeers: 5, fteHoursPerMonth: 169 };
-const ENV = { BENCHLEARN_TODAY: '2026-11-15', MIN_PEERS: '5' };
-const CODES = ['10001', '10002', '10003', '10004', '10005', '10006'];
-
-let db: DB;
-let roundId: number;
+const round = useMatrixRound();
+const { matrix } = round;
 let named: Matrix;
 
-async function load(file: string) {
-	const result = await importFile(db, bufferSource(readFileSync(`tests/fixtures/matrix/${file}`)), {
-		...{ fileName: file, userId: null, env: ENV },
-		scope: { jobcenterId: null, mayImportRegister: true }
-	});
-	expect(result.errors).toEqual([]);
-}
-
-const NAME_ORDER = { by: null, direction: 'ascending' } as const;
-
-async function matrix(version: 'named' | 'handout', sort: Matrix['sort'] = NAME_ORDER) {
-	const context = await roundContext(db, tableSource(db, SETTINGS), roundId);
-	return roundMatrix(context!, { version, role: 'analyst', sort });
-}
-
-const column = (m: Matrix, id: KpiId) => m.columns.findIndex((c) => c.id === id);
-const cellsOf = (m: Matrix, id: KpiId) =>
-	Object.fromEntries(m.rows.map((r) => [r.code ?? r.label, r.cells[column(m, id)]]));
-
 beforeAll(async () => {
-	db = openDatabase(database);
-	await migrateToLatest(db);
-	await load('register.csv');
-	await load('metrics.csv');
-	const created = await createRound(
-		db,
-		{ name: 'Herbstrunde 2026', from: '2026-09', to: '2026-10', ring: 'Vergleichsring Matrix' },
-		'spec'
-	);
-	if (!created.ok) throw new Error(JSON.stringify(created.problems));
-	roundId = created.id;
 	named = await matrix('named');
 });
 
-afterAll(async () => {
-	await db.destroy();
-});
-
 /** `npm run -s kpi -- … --json` on the fixture's database, with the clock and MIN_PEERS pinned. */
-function kpiCli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
-	const child = spawn('npx', ['tsx', 'src/cli/kpi.ts', ...args], {
-		env: { ...process.env, ...ENV, DATABASE_PATH: database }
-	});
-	let stdout = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout })));
-}
+const kpiCli = (...args: string[]) => runCli('kpi', args, round.database, ENV);
 
 describe('the round matrix of a small round', { timeout: 120_000 }, () => {
 	it('has the six participants, never the jobcenter outside the ring, and every KPI', () => {
@@ -123,7 +71,7 @@ describe('the round matrix of a small round', { timeout: 120_000 }, () => {
 	it('agrees with npm run kpi in every value, quartile and group figure', async () => {
 		for (const [row, code] of CODES.entries()) {
 			const { code: exit, stdout } = await kpiCli(
-				...['--jobcenter', code, '--round', String(roundId), '--json']
+				...['--jobcenter', code, '--round', String(round.roundId), '--json']
 			);
 			expect(exit, code).toBe(0);
 			const cli = JSON.parse(stdout) as {
@@ -208,9 +156,14 @@ describe('the round matrix of a small round', { timeout: 120_000 }, () => {
 	});
 
 	it('keeps a closed round at its frozen figures when the live data changes', async () => {
-		const closed = await closeRound(db, roundId, { userId: null, email: 'spec' }, SETTINGS);
+		const closed = await closeRound(
+			round.db,
+			round.roundId,
+			{ userId: null, email: 'spec' },
+			SETTINGS
+		);
 		expect(closed).toEqual({ ok: true });
-		await db
+		await round.db
 			.updateTable('monthly_metric')
 			.set({ impressions: 10 })
 			.where('month', '=', '2026-10')
@@ -218,105 +171,5 @@ describe('the round matrix of a small round', { timeout: 120_000 }, () => {
 		const frozen = await matrix('named');
 		expect(frozen.rows).toEqual(named.rows);
 		expect(frozen.columns).toEqual(named.columns);
-	});
-});
-
-describe('sortRows', () => {
-	const row = (label: string, value: number | null): MatrixRow => ({
-		label,
-		code: null,
-		cells: [{ value, quartile: null, change: null }]
-	});
-	const rows = [
-		row('Jobcenter B', 2),
-		row('Jobcenter A', null),
-		row('Jobcenter C', 2),
-		row('Jobcenter D', 1)
-	];
-	const labels = (list: MatrixRow[]) => list.map((r) => r.label.slice(-1)).join('');
-
-	it('breaks ties by label and keeps rows without a value last in both directions', () => {
-		expect(labels(sortRows(rows, 0, 'ascending'))).toBe('DBCA');
-		expect(labels(sortRows(rows, 0, 'descending'))).toBe('BCDA');
-	});
-
-	it('sorts by label, numbers in labels by their value, when no column is chosen', () => {
-		expect(labels(sortRows(rows, null, 'ascending'))).toBe('ABCD');
-		expect(labels(sortRows(rows, null, 'descending'))).toBe('DCBA');
-		const numbered = [row('Jobcenter 10', 0), row('Jobcenter 9', 0)];
-		expect(sortRows(numbered, null, 'ascending').map((r) => r.label)).toEqual([
-			'Jobcenter 9',
-			'Jobcenter 10'
-		]);
-	});
-});
-
-describe('buildMatrix', () => {
-	it('shows no column and no row for a round without participants', () => {
-		const empty = buildMatrix([], new Map(), {
-			version: 'handout',
-			role: 'analyst',
-			sort: NAME_ORDER
-		});
-		expect(empty.rows).toEqual([]);
-	});
-});
-
-describe('the change against the predecessor', { timeout: 120_000 }, () => {
-	it('marks each shown value with the direction of its change, judged by the catalogue', async () => {
-		const make = async (name: string, month: string, predecessor?: number) => {
-			const created = await createRound(
-				db,
-				{ name, from: month, to: month, ring: 'Vergleichsring Matrix', predecessor },
-				'spec'
-			);
-			if (!created.ok) throw new Error(JSON.stringify(created.problems));
-			return created.id;
-		};
-		const september = await make('September 2026', '2026-09');
-		const october = await make('Oktober 2026', '2026-10', september);
-		const source = tableSource(db, SETTINGS);
-		const build = async (id: number, changes: RoundChanges | null) =>
-			roundMatrix((await roundContext(db, source, id))!, {
-				version: 'named',
-				role: 'analyst',
-				sort: NAME_ORDER,
-				changes
-			});
-		const before = await build(september, null);
-		const changes = await roundChanges(db, source, october);
-		expect(changes?.predecessor.name).toBe('September 2026');
-		const after = await build(october, changes);
-
-		let marked = 0;
-		for (const [r, row] of after.rows.entries()) {
-			for (const [c, cell] of row.cells.entries()) {
-				const column = after.columns[c];
-				const previous = before.rows[r].cells[c].value;
-				expect(before.rows[r].code).toBe(row.code);
-				if (cell.value === null || previous === null) {
-					expect(cell.change, `${row.code} ${column.id}`).toBeNull();
-					continue;
-				}
-				marked++;
-				// The direction in the digits shown: equal when they round to the same.
-				const digits = 10 ** decimalsOf(column.unit);
-				const [now, then] = [cell.value, previous].map((v) => Math.round(v * digits));
-				const direction = now === then ? 'same' : now > then ? 'up' : 'down';
-				expect(cell.change?.direction, `${row.code} ${column.id}`).toBe(direction);
-				const judgement =
-					column.better === 'neutral'
-						? 'neutral'
-						: direction === 'same'
-							? 'same'
-							: (direction === 'up') === (column.better === 'higher')
-								? 'better'
-								: 'worse';
-				expect(cell.change?.judgement, `${row.code} ${column.id}`).toBe(judgement);
-			}
-		}
-		expect(marked).toBeGreaterThan(20);
-		// Without a predecessor, no cell carries a change.
-		expect(before.rows.flatMap((r) => r.cells).every((c) => c.change === null)).toBe(true);
 	});
 });
