@@ -13,7 +13,7 @@ import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { redeemReportToken } from '$lib/server/auth/reportToken';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { StartupError } from '$lib/server/db';
-import { renamedPath, renamedQuery } from '$lib/server/legacyPaths';
+import { legacyLocation } from '$lib/server/legacyPaths';
 import { log } from '$lib/server/log';
 import { db, startServer } from '$lib/server/startup';
 
@@ -122,15 +122,10 @@ const requestLog: Handle = async ({ event, resolve }) => {
  * POST's query names no filter, so it is left alone.
  */
 const oldPaths: Handle = ({ event, resolve }) => {
-	const { pathname, search } = event.url;
-	const path = renamedPath(pathname);
 	const read = event.request.method === 'GET' || event.request.method === 'HEAD';
-	const query = read ? renamedQuery(search) : null;
-	if (path === null && query === null) return resolve(event);
-	return new Response(null, {
-		status: 308,
-		headers: { location: (path ?? pathname) + (query ?? search) }
-	});
+	const location = legacyLocation(event.url.pathname, event.url.search, read);
+	if (location === null) return resolve(event);
+	return new Response(null, { status: 308, headers: { location } });
 };
 
 const language: Handle = ({ event, resolve }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renamedPath, renamedQuery } from './legacyPaths';
+import { legacyLocation, renamedPath, renamedQuery } from './legacyPaths';
 
 describe('renamedPath', () => {
 	it.each([
@@ -83,5 +83,21 @@ describe('renamedQuery', () => {
 		]) {
 			expect(renamedQuery(search), search).toBeNull();
 		}
+	});
+});
+
+describe('legacyLocation', () => {
+	it('renames the path and, for a read, the query', () => {
+		expect(legacyLocation('/rounds/3', '?peers=all', true)).toBe('/runden/3?vergleich=all');
+		expect(legacyLocation('/upload', '?/commit', false)).toBe('/hochladen?/commit');
+		expect(legacyLocation('/', '?from=2026-01', false)).toBeNull();
+		expect(legacyLocation('/kpi/posts', '?jc=05754', true)).toBeNull();
+	});
+
+	it('never sends the browser to another site', () => {
+		expect(legacyLocation('//evil.example', '?peers=all', true)).toBe(
+			'/evil.example?vergleich=all'
+		);
+		expect(legacyLocation('///evil.example/x', '?round=1', true)).toBe('/evil.example/x?runde=1');
 	});
 });

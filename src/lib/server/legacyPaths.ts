@@ -65,3 +65,15 @@ export function renamedQuery(search: string): string | null {
 	});
 	return renamed ? `?${result.join('&')}` : null;
 }
+
+/**
+ * Where a request to an old address goes (path and query renamed), or null when it is current. Only a
+ * read's query is renamed: a POST's query names no filter. The answer is always a path on this site:
+ * leading slashes collapse to one, since `//host` would send the browser to another site.
+ */
+export function legacyLocation(pathname: string, search: string, read: boolean): string | null {
+	const path = renamedPath(pathname);
+	const query = read ? renamedQuery(search) : null;
+	if (path === null && query === null) return null;
+	return (path ?? pathname).replace(/^\/+/, '/') + (query ?? search);
+}

@@ -1,6 +1,7 @@
 /** The engine's DataSource over the live tables, and the process-wide cached instance of it. */
 import { sql } from 'kysely';
 import { CHANNELS } from '$lib/channels';
+import { monthRange, type Month } from '$lib/months';
 import type { DB } from '$lib/server/db';
 import { listAll } from '$lib/server/db/jobcenters';
 import { METRICS } from '$lib/server/db/schema';
@@ -32,13 +33,9 @@ const ROWS_PER_QUERY = 1500;
 const READ_ATTEMPTS = 3;
 
 /** How many jobcenters one query reads, from the rows each has at most in the period. */
-function jobcentersPerQuery(from: string, to: string, channels: number): number {
-	const months =
-		(Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-		Number(to.slice(5, 7)) -
-		Number(from.slice(5, 7)) +
-		1;
-	return Math.max(1, Math.floor(ROWS_PER_QUERY / Math.max(1, months * channels)));
+function jobcentersPerQuery(from: Month, to: Month, channels: number): number {
+	const rowsEach = Math.max(1, monthRange(from, to).length * channels);
+	return Math.max(1, Math.floor(ROWS_PER_QUERY / rowsEach));
 }
 
 export function tableSource(db: DB, settings: KpiSettings): DataSource {
@@ -82,20 +79,21 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 			// commit, a sign-in) could mix two states of the data: then the rows are read again.
 			const ids = [...new Set(jobcenterIds)].sort((a, b) => a - b);
 			const slice = jobcentersPerQuery(from, to, channels?.length ?? CHANNELS.length);
-			const single = ids.length <= slice;
 			for (let attempt = 1; ; attempt++) {
-				const before = single ? null : await dataVersion(db);
+				// The last attempt reads in one query: one state of the data, whatever is written.
+				const size = attempt === READ_ATTEMPTS ? ids.length : slice;
+				const sliced = ids.length > size;
+				const before = sliced ? await dataVersion(db) : null;
 				const byJobcenter = new Map<number, MetricRow[]>();
-				for (let i = 0; i < ids.length; i += slice) {
+				for (let i = 0; i < ids.length; i += size) {
 					if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-					for (const { jobcenter_id, ...row } of await query(ids.slice(i, i + slice)).execute()) {
+					for (const { jobcenter_id, ...row } of await query(ids.slice(i, i + size)).execute()) {
 						const list = byJobcenter.get(jobcenter_id);
 						if (list) list.push(row);
 						else byJobcenter.set(jobcenter_id, [row]);
 					}
 				}
-				if (single || attempt === READ_ATTEMPTS || (await dataVersion(db)) === before)
-					return byJobcenter;
+				if (!sliced || (await dataVersion(db)) === before) return byJobcenter;
 			}
 		},
 		async latestMonth(jobcenterIds, notAfter) {
