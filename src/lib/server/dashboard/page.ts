@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { KpiRequestError } from '$lib/server/kpi/engine';
 import { db } from '$lib/server/startup';
+import { nextTurn } from '$lib/server/turn';
 import { resolveView, viewSource, type Filters, type View } from './view';
 
 /**
@@ -26,7 +27,10 @@ export async function chosen(view: View) {
  */
 export async function refusing<T>(filters: Filters | null, work: () => Promise<T>): Promise<T> {
 	try {
-		return await work();
+		const result = await work();
+		// Computed; the page is rendered in the next turn, so that the two are not one long block.
+		await nextTurn();
+		return result;
 	} catch (e) {
 		if (e instanceof KpiRequestError) error(400, { message: refusal(e, filters) });
 		throw e;

@@ -1,7 +1,7 @@
 /** Runs one import in a worker thread, so that the server's own thread stays free for every other request meanwhile. */
 import { UnreadableFile } from './dialect';
 import type { IngestResult } from './ingest';
-import { startWorker } from './thread';
+import { startWorker } from '$lib/server/thread';
 import type { ImportJob, ImportOptions, ImportProgress, WorkerMessage } from './worker';
 
 /**
@@ -27,7 +27,7 @@ export async function importInWorker(
 	// Importing the worker module for its URL only: it starts work only inside a worker.
 	const { workerUrl } = await import('./worker');
 	const job: ImportJob = { job: 'benchlearn-import', databasePath, path, options, busyTimeoutMs };
-	const worker = startWorker(workerUrl, job);
+	const worker = startWorker(workerUrl, job, { background: true });
 	return new Promise<IngestResult>((resolve, reject) => {
 		let settled = false;
 		const settle = (done: () => void) => {

@@ -5,7 +5,7 @@ import { IssueLog } from './issues';
 import { MetricRows, type MetricRowsMessage } from './metric-rows';
 import { readRecords } from './records';
 import { StyleWatch } from './scan';
-import { startWorker } from './thread';
+import { startWorker } from '$lib/server/thread';
 import { presentMetrics, validateFile, type FileHeader, type Validated } from './validate-file';
 import { CodeIndex, type NumberStyle } from './values';
 

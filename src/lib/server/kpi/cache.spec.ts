@@ -22,6 +22,20 @@ function countingSource() {
 }
 
 describe('cachedSource', () => {
+	it('reads on a miss only after other work had a turn, and once for callers at the same time', async () => {
+		const { reads, source } = countingSource();
+		const cached = cachedSource(source, async () => 'a');
+		let turns = 0;
+		setImmediate(() => (turns = reads.jobcenters + reads.rows === 0 ? 1 : -1));
+		await Promise.all([cached.jobcenters(), cached.jobcenters()]);
+		await Promise.all([
+			cached.metricRows([1], '2026-01', '2026-12', null),
+			cached.metricRows([1], '2026-01', '2026-12', null)
+		]);
+		expect(turns).toBe(1);
+		expect(reads).toEqual({ jobcenters: 1, rows: 1 });
+	});
+
 	it('serves repeated reads from memory until the version changes', async () => {
 		const { reads, source } = countingSource();
 		let version = 'a';

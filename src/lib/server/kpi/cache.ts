@@ -1,4 +1,5 @@
 /** An in-process cache in front of a DataSource, emptied as soon as the database has changed. */
+import { nextTurn } from '$lib/server/turn';
 import type { DataSource, JobcenterRecord, MetricRow } from './types';
 
 // Turning ~50,000 rows into objects costs far more than computing with them (about 300 ms against
@@ -51,7 +52,8 @@ export function cachedSource(
 		async jobcenters() {
 			await dropIfChanged();
 			if (!jobcenters) {
-				const loading = source.jobcenters();
+				// A miss reads and builds objects for a while: in a turn of its own (see nextTurn).
+				const loading = nextTurn().then(() => source.jobcenters());
 				loading.catch(() => jobcenters === loading && (jobcenters = null));
 				jobcenters = loading;
 			}
@@ -67,7 +69,7 @@ export function cachedSource(
 				results.set(key, hit);
 				return hit.rows;
 			}
-			const rows = source.metricRows(jobcenterIds, from, to, channels);
+			const rows = nextTurn().then(() => source.metricRows(jobcenterIds, from, to, channels));
 			results.set(key, { rows, size: 0 });
 			rows.then(
 				(byJobcenter) => keep(key, rows, count(byJobcenter)),

@@ -6,9 +6,11 @@ import type { DB } from '$lib/server/db';
 import { listAll } from '$lib/server/db/jobcenters';
 import { METRICS } from '$lib/server/db/schema';
 import { latestGoals } from '$lib/server/profiles/goals';
+import { nextTurn } from '$lib/server/turn';
 import { cachedSource } from './cache';
 import { readKpiSettings, type KpiSettings } from './settings';
 import type { DataSource, ElbValue, MetricRow } from './types';
+import { dataVersion } from './version';
 
 /**
  * The live tables behind a cache that empties on every write. Keep one instance per database for
@@ -16,16 +18,6 @@ import type { DataSource, ElbValue, MetricRow } from './types';
  */
 export function liveSource(db: DB, settings: KpiSettings = readKpiSettings()): DataSource {
 	return cachedSource(tableSource(db, settings), () => dataVersion(db));
-}
-
-/** Changes whenever this connection (total_changes) or another one (data_version) has written. */
-export async function dataVersion(db: DB): Promise<string> {
-	const { rows } = await sql<{
-		changes: number;
-		version: number;
-	}>`select total_changes() as changes,
-		(select data_version from pragma_data_version) as version`.execute(db);
-	return `${rows[0].changes}:${rows[0].version}`;
 }
 
 /** About 10 ms of the server's thread per query. */
@@ -86,7 +78,7 @@ export function tableSource(db: DB, settings: KpiSettings): DataSource {
 				const before = sliced ? await dataVersion(db) : null;
 				const byJobcenter = new Map<number, MetricRow[]>();
 				for (let i = 0; i < ids.length; i += size) {
-					if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+					if (i > 0) await nextTurn();
 					for (const { jobcenter_id, ...row } of await query(ids.slice(i, i + size)).execute()) {
 						const list = byJobcenter.get(jobcenter_id);
 						if (list) list.push(row);

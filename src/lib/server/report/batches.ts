@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { log } from '$lib/server/log';
+import { startWorker } from '$lib/server/thread';
 import type { BatchJob, BatchMessage } from './batchWorker';
 import { participantJobs } from './pdf';
 
@@ -92,7 +93,7 @@ export async function startBatch(
 		'report batch started'
 	);
 	try {
-		const worker = await startWorker(job);
+		const worker = await startBatchWorker(job);
 		worker.on('message', (message: BatchMessage) => {
 			if (message.type === 'progress') batch.done = message.done;
 			else if (message.type === 'done') finish(null, message.bytes);
@@ -106,14 +107,8 @@ export async function startBatch(
 	return { started: true, batch };
 }
 
-async function startWorker(job: BatchJob): Promise<Worker> {
+async function startBatchWorker(job: BatchJob): Promise<Worker> {
 	// Importing the worker module for its URL only: it starts work only inside a worker.
 	const { batchWorkerUrl } = await import('./batchWorker');
-	return batchWorkerUrl.endsWith('.ts')
-		? // In development and tests the module is TypeScript: tsx loads it as it loads the CLIs.
-			new Worker(
-				`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(batchWorkerUrl)}); })`,
-				{ eval: true, workerData: job }
-			)
-		: new Worker(new URL(batchWorkerUrl), { workerData: job });
+	return startWorker(batchWorkerUrl, job, { background: true });
 }

@@ -1,5 +1,5 @@
 /** Runs a native import (several staged exports, one upload) in a worker thread, so that the server's own thread stays free meanwhile. */
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '$lib/server/thread';
 import { UnreadableFile } from '../dialect';
 import { DatabaseBusy } from '../in-worker';
 import type { NativeOptions, NativeResult } from './native';
@@ -35,13 +35,7 @@ export async function importNativeInWorker(
 		options,
 		busyTimeoutMs
 	};
-	const worker = nativeWorkerUrl.endsWith('.ts')
-		? // In development and tests the module is TypeScript: tsx loads it as it loads the CLIs.
-			new Worker(
-				`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(nativeWorkerUrl)}); })`,
-				{ eval: true, workerData: job }
-			)
-		: new Worker(new URL(nativeWorkerUrl), { workerData: job });
+	const worker = startWorker(nativeWorkerUrl, job, { background: true });
 	return new Promise<NativeResult>((resolve, reject) => {
 		let settled = false;
 		const settle = (done: () => void) => {
