@@ -161,7 +161,11 @@ export async function importFile(
 			: { encoding: sniffed.encoding, delimiter: delimiter!, numberStyle: style };
 		let { log } = validated;
 		let warn = (issue: Issue) => log.add(issue);
-		if (validated.records === 0) log.add({ line: 2, column: null, value: null, code: 'no_rows' });
+		// A file broken right after its header has rows; they are only unreadable.
+		const unreadable = log.errors.some((e) => e.code === 'unreadable_csv');
+		if (validated.records === 0 && !unreadable) {
+			log.add({ line: 2, column: null, value: null, code: 'no_rows' });
+		}
 		if ('mixed' in decided) {
 			// Nothing but the mix itself: the rows' number errors and warnings follow from it.
 			log = new IssueLog();

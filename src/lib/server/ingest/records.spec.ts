@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, isBlank, readRecords } from './records';
 
-async function* chunks(text: string) {
-	yield text;
+async function* chunks(text: string, size = text.length) {
+	for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }
 
-async function read(text: string, delimiter: ',' | ';' = ',') {
+async function read(text: string, delimiter: ',' | ';' = ',', size?: number) {
 	const records = [];
-	for await (const r of readRecords(chunks(text), delimiter)) records.push(r);
+	for await (const r of readRecords(chunks(text, size), delimiter)) records.push(r);
 	return records;
 }
 
@@ -24,6 +24,20 @@ describe('readRecords', () => {
 			[7, ['']]
 		]);
 		expect(records.filter((r) => isBlank(r.cells)).map((r) => r.line)).toEqual([3, 5, 7]);
+	});
+
+	it('reads the same records however the text is cut into chunks', async () => {
+		const text = '\ufeffa;b\r\n1;"x\r\ny; z"\r\n\r\n2;"say ""hi"""\r\n;\r\n3;4\r\n';
+		const whole = await read(text, ';');
+		expect(whole.map((r) => r.cells)).toEqual([
+			['a', 'b'],
+			['1', 'x\r\ny; z'],
+			[''],
+			['2', 'say "hi"'],
+			['', ''],
+			['3', '4']
+		]);
+		for (const size of [1, 2, 3, 5, 7, 11]) expect(await read(text, ';', size)).toEqual(whole);
 	});
 
 	it('reports broken quoting with the line where it starts', async () => {
