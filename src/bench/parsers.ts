@@ -32,8 +32,7 @@ export const PARSERS: Record<string, Parser> = {
 			Papa.parse(Readable.from(text), {
 				delimiter,
 				chunk: (results) => (records += results.data.length),
-				// Papa Parse reads the file's last line break as one more, empty record.
-				complete: () => resolve(records - 1),
+				complete: () => resolve(records),
 				error: reject
 			});
 		}),

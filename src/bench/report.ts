@@ -128,7 +128,7 @@ export function markdown(r: BenchResults): string {
 	const { machine: m, data: d, ingest: i } = r;
 	const run = (name: string, x: IngestResults['canonical']) => [
 		name,
-		`${(x.ms / 1000).toFixed(2)} s`,
+		`${(x.ms / 1000).toFixed(2)} s${x.runsMs.length > 1 ? ` (${(Math.min(...x.runsMs) / 1000).toFixed(2)}–${(Math.max(...x.runsMs) / 1000).toFixed(2)})` : ''}`,
 		Math.round(x.rowsPerSecond).toLocaleString('en'),
 		x.peakRss === null ? '–' : `${(x.peakRss / MB).toFixed(0)} MB`
 	];
@@ -149,7 +149,7 @@ export function markdown(r: BenchResults): string {
 			]
 		),
 		'',
-		`(a)/(c) = ${times(i.canonicalVsSqlite)}, (a)/(d) = ${times(i.canonicalVsSchema)}, (b)/(a) = ${times(i.germanVsCanonical)}. Wall time includes starting npm and tsx. (c) loads the file into a plain table without keys; (d) is SQLite's own floor for Benchlearn's tables: \`.import\` into a scratch table, then \`insert … select\` into \`monthly_metric\` (primary key, two month-first indexes, checks, foreign keys), each row naming its upload, without any validation.`,
+		`(a)/(c) = ${times(i.canonicalVsSqlite)}, (a)/(d) = ${times(i.canonicalVsSchema)}, (b)/(a) = ${times(i.germanVsCanonical)}. Wall time is the median of ${i.canonical.runsMs.length} runs (their range in brackets) and includes starting npm and tsx; peak RSS is the highest of them. (c) loads the file into a plain table without keys; (d) is SQLite's own floor for Benchlearn's tables: \`.import\` into a scratch table, then \`insert … select\` into \`monthly_metric\` (primary key, two month-first indexes, checks, foreign keys), each row naming its upload, without any validation.`,
 		'',
 		stageSection(r.stages),
 		'',
