@@ -7,6 +7,7 @@ import { startJob } from '$lib/server/ingest/jobs';
 import type { Period } from '$lib/server/ingest/native/dates';
 import { importNativeInWorker, UnreadableNativeFile } from '$lib/server/ingest/native/in-worker';
 import type { NativeResult } from '$lib/server/ingest/native/native';
+import type { ImportProgress } from '$lib/server/ingest/worker';
 import {
 	discard,
 	saveResult,
@@ -32,13 +33,19 @@ export type NativeStaged = NativePlan & { result: NativeResult };
 export const isNative = (result: unknown): result is NativeStaged =>
 	typeof result === 'object' && result !== null && 'native' in result;
 
-function run(viewer: Viewer, plan: NativePlan, dryRun: boolean) {
-	return importNativeInWorker(config().databasePath, plan.files, {
+function run(
+	viewer: Viewer,
+	plan: NativePlan,
+	dryRun: boolean,
+	onProgress: (progress: ImportProgress) => void
+) {
+	const options = {
 		jobcenterId: plan.jobcenterId,
 		period: plan.period,
 		userId: viewer.userId,
 		dryRun
-	});
+	};
+	return importNativeInWorker(config().databasePath, plan.files, options, onProgress);
 }
 
 export function discardNative(token: string, plan: NativePlan): void {
@@ -54,9 +61,9 @@ export function checkNative(viewer: Viewer, plan: NativePlan, staged: string | n
 	const names = plan.files.map((f) => f.name).join(', ');
 	const meta: StagedMeta = { fileName: names, userId: viewer.userId, stagedAt: Date.now() };
 	const token = staged ?? stage(dir(), new Uint8Array(0), meta);
-	return startJob(viewer.userId, 'check', names, async () => {
+	return startJob(viewer.userId, 'check', names, async (onProgress) => {
 		try {
-			const result = await run(viewer, plan, true);
+			const result = await run(viewer, plan, true, onProgress);
 			saveResult<NativeStaged>(dir(), token, meta, { ...plan, result });
 			return { target: `/hochladen?token=${token}` };
 		} catch (e) {
@@ -74,10 +81,10 @@ export function commitNative(viewer: Viewer, staged: Staged<NativeStaged>) {
 		viewer.userId,
 		'commit',
 		meta.fileName,
-		async () => {
+		async (onProgress) => {
 			let result: NativeResult;
 			try {
-				result = await run(viewer, plan, false);
+				result = await run(viewer, plan, false, onProgress);
 			} catch (e) {
 				return refusedOutcome(e);
 			}

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '$lib/server/db';
 import { dumpTables } from '$lib/server/db/dump';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
+import type { ImportProgress } from '../worker';
 import { importNativeInWorker, UnreadableNativeFile } from './in-worker';
 
 const ENV = { BENCHLEARN_TODAY: '2026-11-15' };
+/** Line feeds in the fixture's file, as `wc -l` counts them. */
+const LINES = 10;
 
 describe('importNativeInWorker', { timeout: 60_000 }, () => {
 	it('checks and imports staged exports under the names the user gave them', async () => {
@@ -19,8 +22,13 @@ describe('importNativeInWorker', { timeout: 60_000 }, () => {
 		const files = [{ path: staged, name: 'Dec-01-2024_Mar-15-2025_1099511627776.csv' }];
 		const options = { jobcenterId, userId: null, env: ENV };
 		const before = await dumpTables(db);
-		const dry = await importNativeInWorker(path, files, { ...options, dryRun: true });
+		const progress: ImportProgress[] = [];
+		const dry = await importNativeInWorker(path, files, { ...options, dryRun: true }, (p) =>
+			progress.push(p)
+		);
 		expect(dry).toMatchObject({ uploadId: null, inserted: 3, errorCount: 0 });
+		// The status page's bar: every line of the file read (`wc -l`), all of its bytes.
+		expect(progress.at(-1)).toEqual({ phase: 'check', rows: LINES, totalRows: LINES, share: 1 });
 		expect(dry.files[0].months).toEqual(['2024-12', '2025-01', '2025-02']);
 		expect(await dumpTables(db)).toEqual(before);
 		const result = await importNativeInWorker(path, files, options);

@@ -3,6 +3,7 @@ import { startWorker } from '$lib/server/thread';
 import { UnreadableFile } from '../dialect';
 import { DatabaseBusy } from '../in-worker';
 import type { NativeOptions, NativeResult } from './native';
+import type { ImportProgress } from '../worker';
 import type { NativeJob, NativeWorkerMessage } from './worker';
 
 const BUSY_TIMEOUT_MS = 120_000;
@@ -25,6 +26,7 @@ export async function importNativeInWorker(
 	databasePath: string,
 	files: NativeJob['files'],
 	options: NativeOptions,
+	onProgress: (progress: ImportProgress) => void = () => {},
 	busyTimeoutMs = BUSY_TIMEOUT_MS
 ): Promise<NativeResult> {
 	const { nativeWorkerUrl } = await import('./worker');
@@ -43,7 +45,8 @@ export async function importNativeInWorker(
 			done();
 		};
 		worker.on('message', (message: NativeWorkerMessage) => {
-			if (message.type === 'done') settle(() => resolve(message.result));
+			if (message.type === 'progress') onProgress(message.progress);
+			else if (message.type === 'done') settle(() => resolve(message.result));
 			else if (message.type === 'busy') settle(() => reject(new DatabaseBusy()));
 			else if (message.type === 'fault')
 				settle(() => reject(Object.assign(new Error(message.code), { code: message.code })));

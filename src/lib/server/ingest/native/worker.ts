@@ -1,9 +1,11 @@
 /** The thread of a native import: its own connection, the staged files through `importNativeFiles`, the result posted back. */
 import type { ChannelId } from '$lib/channels';
+import { statSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, sqliteOf } from '$lib/server/db';
 import { writeFault } from '$lib/server/db/faults';
 import { fileSource, UnreadableFile } from '../dialect';
+import type { ImportProgress } from '../worker';
 import { importNativeFiles, type NativeOptions, type NativeResult } from './native';
 
 /** This module's own file after bundling, so that the server can start it as a worker. */
@@ -19,10 +21,57 @@ export interface NativeJob {
 }
 
 export type NativeWorkerMessage =
+	| { type: 'progress'; progress: ImportProgress }
 	| { type: 'done'; result: NativeResult }
 	| { type: 'unreadable'; reason: UnreadableFile['reason']; file: string }
 	| { type: 'busy' }
 	| { type: 'fault'; code: string };
+
+const REPORT_EVERY_MS = 200;
+const LINE_FEED = 0x0a;
+
+/**
+ * How far the files are read, as the status page shows it: lines read of about as many as the
+ * bytes read promise. The exports are read whole before anything is written, and writing their
+ * few thousand rows takes no time worth showing.
+ */
+function readingProgress(files: NativeJob['files'], post: (message: NativeWorkerMessage) => void) {
+	const total = files.reduce((n, f) => n + statSync(f.path).size, 0);
+	// A file is read more than once (sniffed, then read): each counts its furthest pass.
+	const bytes = files.map(() => 0);
+	const lines = files.map(() => 0);
+	let reported = 0;
+	const report = (force: boolean) => {
+		const now = Date.now();
+		if (!force && now - reported < REPORT_EVERY_MS) return;
+		reported = now;
+		const read = bytes.reduce((a, b) => a + b, 0);
+		const done = lines.reduce((a, b) => a + b, 0);
+		const progress: ImportProgress = {
+			phase: 'check',
+			rows: done,
+			totalRows: Math.max(done, Math.round((done * total) / Math.max(read, 1))),
+			share: read / Math.max(total, 1)
+		};
+		post({ type: 'progress', progress });
+	};
+	return (i: number, path: string) =>
+		async function* counted() {
+			let passBytes = 0;
+			let passLines = 0;
+			for await (const chunk of fileSource(path)()) {
+				passBytes += chunk.length;
+				for (let at = chunk.indexOf(LINE_FEED); at !== -1; at = chunk.indexOf(LINE_FEED, at + 1)) {
+					passLines++;
+				}
+				bytes[i] = Math.max(bytes[i], passBytes);
+				lines[i] = Math.max(lines[i], passLines);
+				report(false);
+				yield chunk;
+			}
+			report(true);
+		};
+}
 
 async function run({ databasePath, files, options, busyTimeoutMs }: NativeJob): Promise<void> {
 	const post = (message: NativeWorkerMessage) => parentPort?.postMessage(message);
@@ -30,14 +79,18 @@ async function run({ databasePath, files, options, busyTimeoutMs }: NativeJob): 
 	sqliteOf(db).pragma(`busy_timeout = ${busyTimeoutMs}`);
 	let current = '';
 	try {
-		const sources = files.map((f) => ({
-			name: f.name,
-			channel: f.channel,
-			source: () => {
-				current = f.name;
-				return fileSource(f.path)();
-			}
-		}));
+		const counted = readingProgress(files, post);
+		const sources = files.map((f, i) => {
+			const read = counted(i, f.path);
+			return {
+				name: f.name,
+				channel: f.channel,
+				source: () => {
+					current = f.name;
+					return read();
+				}
+			};
+		});
 		post({ type: 'done', result: await importNativeFiles(db, sources, options) });
 	} catch (e) {
 		if (e instanceof UnreadableFile) post({ type: 'unreadable', reason: e.reason, file: current });
