@@ -4,7 +4,7 @@
  * text, numbers are written in the number style asked for, dates become `YYYY-MM-DD`.
  */
 import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { restoreGuarded } from '$lib/server/csv';
 import type { ByteSource } from './dialect';
 import { readHeader } from './headers';
@@ -105,10 +105,7 @@ export async function* readWorkbook(
 	style: NumberStyle,
 	info: WorkbookInfo
 ): AsyncIterable<CsvRecord> {
-	// Loaded on the first workbook only: exceljs takes a fifth of a second to load, which every
-	// CSV import and the server's start would pay.
-	const { default: Excel } = await import('exceljs');
-	const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(source()), {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source()), {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
 		// Styles tell a date from a number; hyperlinks and everything else are not needed.
