@@ -7,10 +7,11 @@ import { decode, fileSource } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
 import type { Lang } from '$lib/server/ingest/messages';
 import { groupByReason, issueRows } from '$lib/server/ingest/preview';
-import { readRecords } from '$lib/server/ingest/records';
+import { CsvSyntaxError, readRecords } from '$lib/server/ingest/records';
 import { dataRecords } from '$lib/server/ingest/scan';
 import type { Staged } from '$lib/server/ingest/staging';
 import { readWorkbook } from '$lib/server/ingest/workbook';
+import { log } from '$lib/server/log';
 
 const LISTED = 100;
 const SAMPLE_ROWS = 5;
@@ -75,8 +76,11 @@ async function sampleRows(path: string, dialect: IngestResult['dialect']) {
 			rows.push({ line, cells });
 			if (rows.length >= SAMPLE_ROWS) break;
 		}
-	} catch {
+	} catch (e) {
 		// A syntax error is already among the errors; the rows before it are shown.
+		if (!(e instanceof CsvSyntaxError)) {
+			log.error({ event: 'preview_sample', err: e }, 'the first rows could not be read again');
+		}
 	}
 	return rows;
 }
