@@ -20,7 +20,7 @@ export interface IngestRun {
  * Runs of each ingest row: one run's wall time swings by a tenth and more on a shared machine,
  * the median of three much less.
  */
-export const RUNS = 3;
+const RUNS = 3;
 
 /** The median wall time of `RUNS` runs, and the highest peak RSS of any. */
 async function median(measure: (run: number) => Promise<IngestRun>): Promise<IngestRun> {

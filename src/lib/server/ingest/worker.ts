@@ -36,6 +36,19 @@ export type WorkerMessage =
 	| { type: 'busy' }
 	| { type: 'fault'; code: string };
 
+/**
+ * How far a check is: `records` read in `read` of `total` bytes, of about as many records as the
+ * bytes promise; `weight` is the check's share of the whole job.
+ */
+export function checking(records: number, read: number, total: number, weight = 1): ImportProgress {
+	return {
+		phase: 'check',
+		rows: records,
+		totalRows: Math.max(records, Math.round((records * total) / Math.max(read, 1))),
+		share: (weight * read) / Math.max(total, 1)
+	};
+}
+
 /** Reading, checking and staging take about this share of an import; the rest is applying. */
 const CHECK_SHARE = 0.7;
 const REPORT_EVERY_MS = 200;
@@ -55,12 +68,7 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 		const result = await importFile(db, fileSource(path), {
 			...options,
 			onBytesRead: (read, total, records) =>
-				report({
-					phase: 'check',
-					rows: records,
-					totalRows: Math.max(records, Math.round((records * total) / Math.max(read, 1))),
-					share: ((options.dryRun ? 1 : CHECK_SHARE) * read) / Math.max(total, 1)
-				}),
+				report(checking(records, read, total, options.dryRun ? 1 : CHECK_SHARE)),
 			// A check compares the rows while it reads them: the bytes read tell how far it is.
 			onProgress: (_line, done, total) =>
 				!options.dryRun &&

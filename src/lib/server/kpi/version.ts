@@ -27,12 +27,12 @@ const ownWrites = new WeakMap<DB, { count: number }>();
  * connection, so imports on other connections pay nothing for them.
  */
 function writesOf(db: DB): { count: number } {
-	let writes = ownWrites.get(db);
-	if (writes) return writes;
-	const counter = (writes = { count: 0 });
+	const known = ownWrites.get(db);
+	if (known) return known;
+	const writes = { count: 0 };
 	const sqlite = sqliteOf(db);
 	sqlite.function('benchlearn_kpi_write', { deterministic: false }, () => {
-		counter.count++;
+		writes.count++;
 		return null;
 	});
 	const tables = sqlite

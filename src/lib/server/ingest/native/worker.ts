@@ -5,7 +5,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, sqliteOf } from '$lib/server/db';
 import { writeFault } from '$lib/server/db/faults';
 import { fileSource, UnreadableFile } from '../dialect';
-import type { ImportProgress } from '../worker';
+import { checking, type ImportProgress } from '../worker';
 import { importNativeFiles, type NativeOptions, type NativeResult } from './native';
 
 /** This module's own file after bundling, so that the server can start it as a worker. */
@@ -31,11 +31,11 @@ const REPORT_EVERY_MS = 200;
 const LINE_FEED = 0x0a;
 
 /**
- * How far the files are read, as the status page shows it: lines read of about as many as the
- * bytes read promise. The exports are read whole before anything is written, and writing their
- * few thousand rows takes no time worth showing.
+ * The files' bytes, counted for the status page: lines read of about as many as the bytes read
+ * promise. The exports are read whole before anything is written, and writing their few thousand
+ * rows takes no time worth showing.
  */
-function readingProgress(files: NativeJob['files'], post: (message: NativeWorkerMessage) => void) {
+function counting(files: NativeJob['files'], post: (message: NativeWorkerMessage) => void) {
 	const total = files.reduce((n, f) => n + statSync(f.path).size, 0);
 	// A file is read more than once (sniffed, then read): each counts its furthest pass.
 	const bytes = files.map(() => 0);
@@ -45,32 +45,24 @@ function readingProgress(files: NativeJob['files'], post: (message: NativeWorker
 		const now = Date.now();
 		if (!force && now - reported < REPORT_EVERY_MS) return;
 		reported = now;
-		const read = bytes.reduce((a, b) => a + b, 0);
-		const done = lines.reduce((a, b) => a + b, 0);
-		const progress: ImportProgress = {
-			phase: 'check',
-			rows: done,
-			totalRows: Math.max(done, Math.round((done * total) / Math.max(read, 1))),
-			share: read / Math.max(total, 1)
-		};
-		post({ type: 'progress', progress });
+		const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+		post({ type: 'progress', progress: checking(sum(lines), sum(bytes), total) });
 	};
-	return (i: number, path: string) =>
-		async function* counted() {
-			let passBytes = 0;
-			let passLines = 0;
-			for await (const chunk of fileSource(path)()) {
-				passBytes += chunk.length;
-				for (let at = chunk.indexOf(LINE_FEED); at !== -1; at = chunk.indexOf(LINE_FEED, at + 1)) {
-					passLines++;
-				}
-				bytes[i] = Math.max(bytes[i], passBytes);
-				lines[i] = Math.max(lines[i], passLines);
-				report(false);
-				yield chunk;
+	return async function* read(i: number) {
+		let passBytes = 0;
+		let passLines = 0;
+		for await (const chunk of fileSource(files[i].path)()) {
+			passBytes += chunk.length;
+			for (let at = chunk.indexOf(LINE_FEED); at !== -1; at = chunk.indexOf(LINE_FEED, at + 1)) {
+				passLines++;
 			}
-			report(true);
-		};
+			bytes[i] = Math.max(bytes[i], passBytes);
+			lines[i] = Math.max(lines[i], passLines);
+			report(false);
+			yield chunk;
+		}
+		report(true);
+	};
 }
 
 async function run({ databasePath, files, options, busyTimeoutMs }: NativeJob): Promise<void> {
@@ -79,18 +71,15 @@ async function run({ databasePath, files, options, busyTimeoutMs }: NativeJob): 
 	sqliteOf(db).pragma(`busy_timeout = ${busyTimeoutMs}`);
 	let current = '';
 	try {
-		const counted = readingProgress(files, post);
-		const sources = files.map((f, i) => {
-			const read = counted(i, f.path);
-			return {
-				name: f.name,
-				channel: f.channel,
-				source: () => {
-					current = f.name;
-					return read();
-				}
-			};
-		});
+		const read = counting(files, post);
+		const sources = files.map((f, i) => ({
+			name: f.name,
+			channel: f.channel,
+			source: () => {
+				current = f.name;
+				return read(i);
+			}
+		}));
 		post({ type: 'done', result: await importNativeFiles(db, sources, options) });
 	} catch (e) {
 		if (e instanceof UnreadableFile) post({ type: 'unreadable', reason: e.reason, file: current });
