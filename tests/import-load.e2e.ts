@@ -12,13 +12,14 @@ import { ACCOUNTS, signIn } from './session';
  * database, so that the other tests keep the demo figures they were written for.
  */
 let server: Awaited<ReturnType<typeof startServer>>;
+let databasePath: string;
 
 test.beforeAll(async () => {
-	const copy = tempPath('import-load.db');
-	const taken = await cli('backup', [copy], { DATABASE_PATH: process.env.E2E_DB! });
+	databasePath = tempPath('import-load.db');
+	const taken = await cli('backup', [databasePath], { DATABASE_PATH: process.env.E2E_DB! });
 	expect(taken.code, taken.stderr).toBe(0);
 	server = await startServer({
-		DATABASE_PATH: copy,
+		DATABASE_PATH: databasePath,
 		DEMO: '1',
 		BENCHLEARN_TODAY: '2026-11-15',
 		BODY_SIZE_LIMIT: '25M'
@@ -62,14 +63,14 @@ async function shot(page: Page, name: string) {
 	});
 }
 
-/** Polls `GET /` as the jobcenter user every 100 ms until `stop` is set; returns each answer's time. */
+/** Polls `GET /` as the jobcenter user every 100 ms until `stop` is set; returns each answer's time and when it came. */
 function pollHome(request: APIRequestContext, stop: { done: boolean }) {
-	const answers: { status: number; ms: number }[] = [];
+	const answers: { status: number; ms: number; at: number }[] = [];
 	const loop = (async () => {
 		while (!stop.done) {
 			const started = Date.now();
 			const response = await request.get('/', { maxRedirects: 0 });
-			answers.push({ status: response.status(), ms: Date.now() - started });
+			answers.push({ status: response.status(), ms: Date.now() - started, at: Date.now() });
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	})();
@@ -176,4 +177,61 @@ test('without JavaScript the status page refreshes itself until the commit is do
 	await page.waitForURL(/\/lieferungen\?neu=\d+/, { timeout: 240_000 });
 	await expect(page.getByText(/Upload \d+ wurde übernommen/)).toBeVisible();
 	await context.close();
+});
+
+test('pages answer while the large update is undone, and the figures before it are back', async ({
+	browser
+}) => {
+	test.setTimeout(300_000);
+	const followers = () => {
+		const sqlite = new Database(databasePath, { readonly: true });
+		try {
+			return sqlite
+				.prepare(
+					"select followers from monthly_metric where channel_id = 'facebook' and month = '2020-05' order by jobcenter_id limit 1"
+				)
+				.pluck()
+				.get();
+		} finally {
+			sqlite.close();
+		}
+	};
+	// The test before wrote (2020 - 2009) * 100 + 5 + 1 over the first test's figures.
+	expect(followers()).toBe(1106);
+	const own = await browser.newContext({ baseURL: server.url });
+	const page = await own.newPage();
+	const colleague = await browser.newContext({ baseURL: server.url });
+	await signIn(await colleague.newPage(), 'jobcenter');
+	await signIn(page, 'analyst');
+	await page.goto('/lieferungen');
+	const row = page.getByRole('row', { name: /benchlearn-large-\d+-1\.csv/ });
+
+	const stop = { done: false };
+	const poll = pollHome(colleague.request, stop);
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	const started = Date.now();
+	await row.getByRole('button', { name: /Rückgängig machen/ }).click();
+	await expect(page.getByText(/Upload \d+ wurde rückgängig gemacht/)).toBeVisible({
+		timeout: 120_000
+	});
+	const undone = Date.now();
+	stop.done = true;
+	await poll.loop;
+	await expect(row).toContainText('rückgängig gemacht am');
+	await shot(page, 'undone');
+
+	expect(followers()).toBe(1105);
+	expect(poll.answers.filter((a) => a.status !== 200)).toEqual([]);
+	// The undo restores 150,000 rows in its worker; the colleague's pages kept coming meanwhile,
+	// never with a pause as long as half the undo (on the server's thread it would be all of it).
+	const times = [
+		started,
+		...poll.answers.map((a) => a.at).filter((at) => at > started && at < undone),
+		undone
+	];
+	const longestPause = Math.max(...times.slice(1).map((at, i) => at - times[i]));
+	expect(times.length).toBeGreaterThan(4);
+	expect(longestPause, `undo took ${undone - started} ms`).toBeLessThan((undone - started) / 2);
+	await colleague.close();
+	await own.close();
 });

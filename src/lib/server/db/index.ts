@@ -133,3 +133,21 @@ export function writeIfFree(db: DB, statement: string, params: unknown[]): boole
 		sqlite.pragma(`busy_timeout = ${timeout}`);
 	}
 }
+
+/**
+ * Copies a large write's pages from the WAL into the database, for a job's own thread once it has
+ * written. Its commit tried already, but a page request reading at that moment holds the pages back;
+ * left over, the server's next small write would copy them all, and stall every request meanwhile.
+ */
+export async function checkpointWal(sqlite: SQLite.Database): Promise<void> {
+	for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
+		const [state] = sqlite.pragma('wal_checkpoint(PASSIVE)') as {
+			log: number;
+			checkpointed: number;
+		}[];
+		if (state.checkpointed >= state.log) return;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+const CHECKPOINT_ATTEMPTS = 40;

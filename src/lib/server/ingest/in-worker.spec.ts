@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '$lib/server/db';
 import { dumpTables } from '$lib/server/db/dump';
 import { addJobcenter, testDatabase } from '$lib/server/db/testing';
-import { UnreadableFile } from './dialect';
-import { DatabaseBusy, importInWorker } from './in-worker';
+import { bufferSource, UnreadableFile } from './dialect';
+import { importFile } from './ingest';
+import { DatabaseBusy, importInWorker, undoInWorker } from './in-worker';
 import type { ImportProgress } from './worker';
 
 const ANALYST = { jobcenterId: null, mayImportRegister: true };
@@ -74,5 +75,57 @@ describe('importInWorker', { timeout: 60_000 }, () => {
 			other.close();
 		}
 		expect(await dumpTables(db)).toEqual(before);
+	});
+});
+
+describe('undoInWorker', { timeout: 60_000 }, () => {
+	async function imported() {
+		const db = await testDatabase();
+		await addJobcenter(db, '05754');
+		const before = await dumpTables(db);
+		const result = await importFile(
+			db,
+			bufferSource('jobcenter,month,channel,followers\n05754,2026-01,x,10\n05754,2026-02,x,12\n'),
+			{ fileName: 'small.csv', userId: null, scope: ANALYST, env: ENV }
+		);
+		expect(result.errors).toEqual([]);
+		return { db, path: sqliteOf(db).name, id: result.uploadId as number, before };
+	}
+	const metrics = (db: Awaited<ReturnType<typeof imported>>['db']) =>
+		db.selectFrom('monthly_metric').select(['month', 'followers']).orderBy('month').execute();
+
+	it('undoes in a thread of its own: it waits for a lock that this thread holds, and this thread goes on', async () => {
+		const { db, path, id, before } = await imported();
+		const other = new SQLite(path);
+		other.exec('begin immediate');
+		const undo = undoInWorker(path, id, 'de');
+		// An undo on this thread would wait here synchronously, and the lock would never be released.
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await metrics(db)).toHaveLength(2);
+		other.exec('rollback');
+		other.close();
+		expect(await undo).toEqual({ ok: true, restored: 2 });
+		expect((await dumpTables(db)).monthly_metric).toEqual(before.monthly_metric);
+		expect(await undoInWorker(path, id, 'en')).toEqual({
+			ok: false,
+			reason: 'already_undone',
+			message: `Upload ${id} has already been undone.`
+		});
+	});
+
+	it('gives up with DatabaseBusy, leaving the rows, when the lock stays taken too long', async () => {
+		const { db, path, id } = await imported();
+		const other = new SQLite(path);
+		other.exec('begin immediate');
+		try {
+			await expect(undoInWorker(path, id, 'de', 300)).rejects.toBeInstanceOf(DatabaseBusy);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect(await metrics(db)).toEqual([
+			{ month: '2026-01', followers: 10 },
+			{ month: '2026-02', followers: 12 }
+		]);
 	});
 });

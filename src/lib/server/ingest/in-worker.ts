@@ -1,7 +1,10 @@
-/** Runs one import in a worker thread, so that the server's own thread stays free for every other request meanwhile. */
+/** Runs one import, or one undo, in a worker thread, so that the server's own thread stays free for every other request meanwhile. */
 import { UnreadableFile } from './dialect';
 import type { IngestResult } from './ingest';
 import { startWorker } from '$lib/server/thread';
+import type { Lang } from './messages';
+import type { UndoResult } from './undo';
+import type { UndoJob, UndoWorkerMessage } from './undo-worker';
 import type { ImportJob, ImportOptions, ImportProgress, WorkerMessage } from './worker';
 
 /**
@@ -45,6 +48,38 @@ export async function importInWorker(
 		worker.on('error', (e) => settle(() => reject(e)));
 		worker.on('exit', (code) => {
 			if (!settled) reject(new Error(`The import worker ended with exit code ${code}.`));
+		});
+	});
+}
+
+/**
+ * Undoes one upload on a connection of the worker's own: undoing the national file deletes half a
+ * million rows, seconds in which the server's thread would answer no one. Throws `DatabaseBusy`,
+ * and an error with the code of a full or read-only disk.
+ */
+export async function undoInWorker(
+	databasePath: string,
+	uploadId: number,
+	lang: Lang,
+	busyTimeoutMs = BUSY_TIMEOUT_MS
+): Promise<UndoResult> {
+	const { undoWorkerUrl } = await import('./undo-worker');
+	const job: UndoJob = { job: 'benchlearn-undo', databasePath, uploadId, lang, busyTimeoutMs };
+	const worker = startWorker(undoWorkerUrl, job, { background: true });
+	return new Promise<UndoResult>((resolve, reject) => {
+		let settled = false;
+		worker.on('message', (message: UndoWorkerMessage) => {
+			settled = true;
+			if (message.type === 'done') resolve(message.result);
+			else if (message.type === 'busy') reject(new DatabaseBusy());
+			else reject(Object.assign(new Error(message.code), { code: message.code }));
+		});
+		worker.on('error', (e) => {
+			settled = true;
+			reject(e);
+		});
+		worker.on('exit', (code) => {
+			if (!settled) reject(new Error(`The undo worker ended with exit code ${code}.`));
 		});
 	});
 }

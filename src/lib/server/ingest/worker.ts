@@ -1,6 +1,6 @@
 /** The import's own thread: it opens its own connection, runs the pipeline on a staged file and posts progress and the result back. */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { openDatabase, sqliteOf } from '$lib/server/db';
+import { checkpointWal, openDatabase, sqliteOf } from '$lib/server/db';
 import { writeFault } from '$lib/server/db/faults';
 import { boundResult } from './bounded';
 import { fileSource, UnreadableFile } from './dialect';
@@ -79,7 +79,7 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 					share: CHECK_SHARE + ((1 - CHECK_SHARE) * done) / Math.max(total, 1)
 				})
 		});
-		if (result.uploadId !== null) await checkpoint(sqliteOf(db));
+		if (result.uploadId !== null) await checkpointWal(sqliteOf(db));
 		// A written file is not previewed again: its complete issues are not needed.
 		post({ type: 'done', result: boundResult(result, result.uploadId === null ? path : null) });
 	} catch (e) {
@@ -92,24 +92,6 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 		await db.destroy();
 	}
 }
-
-/**
- * Copies a large import's pages from the WAL into the database here, off the server's thread. Its
- * commit tried already, but a page request reading at that moment holds the pages back; left
- * over, the server's next small write would copy them all, and stall every request meanwhile.
- */
-async function checkpoint(sqlite: ReturnType<typeof sqliteOf>): Promise<void> {
-	for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
-		const [state] = sqlite.pragma('wal_checkpoint(PASSIVE)') as {
-			log: number;
-			checkpointed: number;
-		}[];
-		if (state.checkpointed >= state.log) return;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
-
-const CHECKPOINT_ATTEMPTS = 40;
 
 if (!isMainThread && (workerData as ImportJob | undefined)?.job === 'benchlearn-import') {
 	void run(workerData as ImportJob);
