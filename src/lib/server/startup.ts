@@ -40,9 +40,10 @@ export const LOCK_WAIT_MS = 30_000;
 export async function startServer(config = readConfig()): Promise<void> {
 	settings = config;
 	watchEventLoop();
-	// The import pipeline (exceljs among it) loads now, not on the first upload: loading it takes a
-	// few hundred milliseconds in which the server could answer no one.
-	await import('./ingest/worker');
+	// The import pipeline and exceljs (the preview reads a workbook's first rows, the exports write
+	// workbooks) load now, not on the first upload: loading them takes a few hundred milliseconds in
+	// which the server could answer no one.
+	await Promise.all([import('./ingest/worker'), import('./ingest/workbook')]);
 	instance = openDatabase(config.databasePath, {
 		boundMs: LOCK_WAIT_MS,
 		onTimeout: () => error(503, m.error_db_busy())

@@ -24,7 +24,7 @@ import { columnLetter, type Issue } from './messages';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { firstRecord, numberStyleOf } from './scan';
 import { CodeIndex, type NumberStyle } from './values';
-import { checkWorkbook, readWorkbook, type WorkbookInfo } from './workbook';
+import type { WorkbookInfo } from './workbook';
 import { validateStaged, writeStaged } from './pipeline';
 import { StagedMetrics, StaleStage } from './staged-write';
 import {
@@ -87,7 +87,10 @@ export async function importFile(
 		registerChanges: [],
 		...new IssueLog().view()
 	};
-	const refused = workbook ? await checkWorkbook(source) : wideHeader(sniffed.head, delimiter!);
+	// Loaded for a workbook only: exceljs takes a quarter of a second to load, which every CSV import
+	// (the command line's, an import's thread) would pay before reading its first byte.
+	const excel = workbook ? await import('./workbook') : null;
+	const refused = excel ? await excel.checkWorkbook(source) : wideHeader(sniffed.head, delimiter!);
 	if (refused) return Object.assign(result, { errors: [refused], errorCount: 1 });
 	// parse
 	let bytesRead = 0;
@@ -100,8 +103,8 @@ export async function importFile(
 	};
 	// A workbook's numbers are written in the style its text is read in, so that both read alike.
 	const records = (style: NumberStyle) =>
-		workbook
-			? readWorkbook(counted, style, workbook)
+		excel && workbook
+			? excel.readWorkbook(counted, style, workbook)
 			: readRecords(decode(counted, sniffed.encoding), delimiter!);
 	const provisional = defaultNumberStyle(delimiter);
 	const headed = await headerOf(() => records(provisional), options.scope);
