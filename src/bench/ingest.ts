@@ -22,10 +22,8 @@ export interface IngestRun {
  */
 const RUNS = 3;
 
-/** The median wall time of `RUNS` runs, and the highest peak RSS of any. */
-async function median(measure: (run: number) => Promise<IngestRun>): Promise<IngestRun> {
-	const runs: IngestRun[] = [];
-	for (let i = 0; i < RUNS; i++) runs.push(await measure(i));
+/** The median wall time of the runs, and the highest peak RSS of any. */
+function median(runs: IngestRun[]): IngestRun {
 	const byTime = [...runs].sort((a, b) => a.ms - b.ms);
 	const middle = byTime[Math.floor(byTime.length / 2)];
 	const rss = runs.map((r) => r.peakRss).filter((b): b is number => b !== null);
@@ -138,12 +136,31 @@ export async function benchIngest(dir: string, files: DataFiles, env: Env): Prom
 	const rssDir = join(dir, 'rss');
 	// Each run into a database of its own; the canonical file's first one is kept for the pages.
 	const db = (name: string, i: number) => join(dir, i === 0 ? `${name}.db` : `${name}-${i}.db`);
-	const canonical = await median((i) =>
-		importInto(db('canonical', i), files, files.canonical, env, rssDir)
-	);
-	const german = await median((i) => importInto(db('german', i), files, files.german, env, rssDir));
-	const sqlite = await median((i) => sqliteImport(db('sqlite3', i), files));
-	const sqliteSchema = await median((i) => sqliteSchemaImport(db('sqlite3-schema', i), files, env));
+	const measures = {
+		canonical: (i: number) => importInto(db('canonical', i), files, files.canonical, env, rssDir),
+		german: (i: number) => importInto(db('german', i), files, files.german, env, rssDir),
+		sqlite: (i: number) => sqliteImport(db('sqlite3', i), files),
+		sqliteSchema: (i: number) => sqliteSchemaImport(db('sqlite3-schema', i), files, env)
+	};
+	// Round by round, so that a drift of the machine (the host reclaiming the page cache, another
+	// job) falls on every row alike and the same-run ratios stay fair.
+	const runs: Record<keyof typeof measures, IngestRun[]> = {
+		canonical: [],
+		german: [],
+		sqlite: [],
+		sqliteSchema: []
+	};
+	for (let i = 0; i < RUNS; i++) {
+		for (const name of Object.keys(measures) as (keyof typeof measures)[]) {
+			runs[name].push(await measures[name](i));
+		}
+	}
+	const [canonical, german, sqlite, sqliteSchema] = [
+		runs.canonical,
+		runs.german,
+		runs.sqlite,
+		runs.sqliteSchema
+	].map(median);
 	for (let i = 1; i < RUNS; i++) {
 		for (const name of ['german', 'sqlite3', 'sqlite3-schema', 'canonical']) {
 			for (const end of ['', '-wal', '-shm']) rmSync(db(name, i) + end, { force: true });
