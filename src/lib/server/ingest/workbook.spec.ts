@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,7 +15,7 @@ import {
 	wideWorkbook
 } from '../../../../tests/fixtures/workbooks';
 import { toJson, toText } from './report';
-import { monthOfNumber, numberText } from './workbook';
+import { monthOfNumber, numberText, skipSheet } from './workbook';
 import { metrics, run, withJobcenter } from './workbook.fixture';
 
 describe('an Excel workbook of monthly figures', () => {
@@ -169,5 +169,18 @@ describe('npm run import with a workbook', () => {
 		const rejected = await cli([faulty, '--json'], await database('c.db'));
 		expect(rejected.code).toBe(1);
 		expect(JSON.parse(rejected.stdout).errors[0]).toMatchObject({ sheet: 'Kennzahlen', cell: 'D' });
+	});
+});
+
+describe('a sheet that is not read', () => {
+	it('is closed quietly when its temporary copy is already gone', async () => {
+		// exceljs removes a sheet's temporary copy as soon as the next sheet is asked for, which
+		// can be before the copy was opened; an error of that stream must not reach the process.
+		const copy = createReadStream(
+			join(mkdtempSync(join(tmpdir(), 'benchlearn-sheet-')), 'gone.xml')
+		);
+		skipSheet({ iterator: copy } as unknown as Parameters<typeof skipSheet>[0]);
+		await new Promise<void>((done) => copy.once('close', () => done()));
+		expect(copy.destroyed).toBe(true);
 	});
 });

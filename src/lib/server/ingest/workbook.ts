@@ -77,11 +77,19 @@ type Reader = ExcelJS.stream.xlsx.WorkbookReader & { model?: { sheets?: { name: 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & {
 	name: string;
 	id: number | string;
-	iterator: AsyncIterable<Buffer> & { destroy?: () => void };
+	iterator: AsyncIterable<Buffer> & {
+		destroy?: () => void;
+		on?: (event: 'error', listener: () => void) => unknown;
+	};
 };
 
-/** A sheet not read: its unpacked copy (a temporary file, when it came before the strings) is closed. */
-function skip(sheet: SheetReader): void {
+/**
+ * A sheet not read: its unpacked copy (a temporary file, when it came before the strings) is
+ * closed. exceljs removes that file as soon as the next sheet is asked for, which may be before
+ * the stream had opened it: the stream's ENOENT then has no listener and would end the process.
+ */
+export function skipSheet(sheet: SheetReader): void {
+	sheet.iterator.on?.('error', () => {});
 	sheet.iterator.destroy?.();
 }
 
@@ -128,7 +136,7 @@ export async function* readWorkbook(
 			// Sheets arrive in the archive's order; the first tab is the first of the workbook's list.
 			const first = reader.model?.sheets?.[0]?.name;
 			if (done || (first !== undefined && sheet.name !== first)) {
-				skip(sheet);
+				skipSheet(sheet);
 				continue;
 			}
 			done = true;
@@ -154,7 +162,7 @@ export async function* readWorkbook(
 			for (;;) {
 				const next = await sheets.next();
 				if (next.done) break;
-				skip(next.value);
+				skipSheet(next.value);
 			}
 		} catch {
 			// The archive was broken; that was reported where it was read.
