@@ -3,7 +3,7 @@ import { channelName } from '$lib/channels';
 import { METRICS } from '$lib/server/db/schema';
 import type { DB } from '$lib/server/db';
 import { byIds, REFERENCE } from '$lib/server/db/jobcenters';
-import { decode, fileSource } from '$lib/server/ingest/dialect';
+import { decode, fileSource, headOf } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
 import type { Lang } from '$lib/server/ingest/messages';
 import { groupByReason, issueRows } from '$lib/server/ingest/preview';
@@ -15,6 +15,8 @@ import { log } from '$lib/server/log';
 
 const LISTED = 100;
 const SAMPLE_ROWS = 5;
+/** Where the first rows are, with the lines above the header; not the whole file, on the server's thread. */
+const SAMPLE_BYTES = 65_536;
 
 export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang) {
 	const r = staged.result;
@@ -70,7 +72,7 @@ async function sampleRows(path: string, dialect: IngestResult['dialect']) {
 	const records =
 		'format' in dialect
 			? readWorkbook(source, dialect.numberStyle ?? 'de', { sheet: null })
-			: readRecords(decode(source, dialect.encoding), dialect.delimiter);
+			: readRecords(decode(headOf(source, SAMPLE_BYTES), dialect.encoding), dialect.delimiter);
 	try {
 		for await (const { line, cells } of dataRecords(records)) {
 			rows.push({ line, cells });

@@ -5,6 +5,7 @@ import {
 	decideNumberStyle,
 	decode,
 	detectDelimiter,
+	headOf,
 	NumberStyleVote,
 	sniff,
 	UnreadableFile
@@ -99,5 +100,52 @@ describe('decideNumberStyle', () => {
 
 	it('rejects values that contradict each other', () => {
 		expect(decideNumberStyle(';', vote('7', '12,5', '13.2'))).toEqual({ conflictLines: [3, 4] });
+	});
+});
+
+describe('headOf', () => {
+	// A German Excel file of 40,000 lines, much more than the head that is read of it.
+	const line = (i: number) => `05754;facebook;2026-01;${i};4;2,5;Überarbeitet\r\n`;
+	const file = Buffer.from(Array.from({ length: 40_000 }, (_, i) => line(i)).join(''), 'latin1');
+
+	async function pieces(source: ReturnType<typeof headOf>) {
+		const read: Uint8Array[] = [];
+		for await (const piece of source()) read.push(piece);
+		return read;
+	}
+
+	it('reads the first bytes only, cut after the last whole line, in pieces of 8 KB', async () => {
+		const read = await pieces(headOf(bufferSource(file), 65_536));
+		const head = Buffer.concat(read);
+		const lines = head.toString('latin1').split('\r\n');
+		expect(lines.pop()).toBe('');
+		// The whole lines that fit into the first 65,535 bytes (the line feed at most the 65,535th).
+		let fit = 0;
+		for (let bytes = line(0).length; bytes <= 65_535; bytes += line(fit).length) fit++;
+		expect(lines.length).toBe(fit);
+		expect(lines.every((l, i) => `${l}\r\n` === line(i))).toBe(true);
+		expect(read.slice(0, -1).every((p) => p.length === 8192)).toBe(true);
+		expect(read.length).toBe(Math.ceil(head.length / 8192));
+	});
+
+	it('reads a small file whole', async () => {
+		const small = file.subarray(0, 1000);
+		expect(Buffer.concat(await pieces(headOf(bufferSource(small), 65_536)))).toEqual(small);
+	});
+
+	it('lets the event loop turn between two pieces', async () => {
+		const turns: number[] = [];
+		let turn = 0;
+		const count = () => {
+			turn++;
+			if (turn < 50) setImmediate(count);
+		};
+		setImmediate(count);
+		for await (const piece of headOf(bufferSource(file), 65_536)()) {
+			expect(piece.length).toBeGreaterThan(0);
+			turns.push(turn);
+		}
+		expect(turns.length).toBe(8);
+		expect(turns.every((t, i) => i === 0 || t > turns[i - 1])).toBe(true);
 	});
 });

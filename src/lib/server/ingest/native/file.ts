@@ -3,7 +3,7 @@ import { channelName, type ChannelId } from '$lib/channels';
 import type { Metric } from '$lib/server/db/schema';
 import type { Month } from '$lib/months';
 import { META_DAILY_TITLES, lookup, normalise, type NativeField } from '../aliases';
-import type { ByteSource, Delimiter, Encoding } from '../dialect';
+import { headOf, type ByteSource, type Delimiter, type Encoding } from '../dialect';
 import { IssueLog } from '../issues';
 import type { Issue } from '../messages';
 import { CsvSyntaxError } from '../records';
@@ -50,7 +50,7 @@ export interface Stated {
 /** Whether the file is a platform export (or one wrapped line by line), read from its content. */
 export async function isNativeExport(source: ByteSource): Promise<boolean> {
 	try {
-		const read = await readExport(firstBytes(source), true);
+		const read = await readExport(headOf(source, DETECT_BYTES), true);
 		return !('native' in read);
 	} catch (e) {
 		if (e instanceof CsvSyntaxError) return false;
@@ -61,23 +61,6 @@ export async function isNativeExport(source: ByteSource): Promise<boolean> {
 /** An export's header is in its first lines: this much is read to tell, however big the file. */
 const DETECT_BYTES = 65_536;
 
-/** The file's first lines: cut after a line break, so that no character is cut in two. */
-function firstBytes(source: ByteSource): ByteSource {
-	return async function* () {
-		const chunks: Uint8Array[] = [];
-		let read = 0;
-		for await (const chunk of source()) {
-			chunks.push(chunk);
-			read += chunk.length;
-			if (read >= DETECT_BYTES) break;
-		}
-		const head = Buffer.concat(chunks);
-		if (head.length < DETECT_BYTES) return yield head;
-		const utf16 = head[0] === 0xff && head[1] === 0xfe;
-		const end = head.lastIndexOf(0x0a, DETECT_BYTES - 2);
-		yield head.subarray(0, end < 0 ? DETECT_BYTES : end + (utf16 ? 2 : 1));
-	};
-}
 const TITLE_LOOKUP = lookup(Object.entries(META_DAILY_TITLES) as [Metric, string[]][]);
 
 /** A Meta daily series' title: `Facebook reach` → facebook and reach; `Follows` → a figure not used. */
