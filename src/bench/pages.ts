@@ -1,6 +1,5 @@
 /** Times the production build's pages over HTTP per role, and the same engine call made in-process. */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { addMonths, type Month } from '$lib/months';
 import { closeConnections, login, send } from './http';
 import { freePort, runCommand, startServer, succeeded, type Env } from './process';
@@ -63,23 +62,14 @@ function createRound(setup: PageSetup): Promise<string> {
 	return cli(setup, ['round', '--', 'create', ...args]);
 }
 
-/** Whether `/` reads `?runde=`; until it does, the round's members are compared as their ring. */
-export function roundQuerySupported(viewSource: string): boolean {
-	return /get\(\s*'runde'\s*\)/.test(viewSource);
-}
-
 /** The pages to time, per role: the analyst names the jobcenter with `jc`, a jobcenter user need not. */
-export function pagePaths(setup: PageSetup, round: { id: string; supported: boolean }) {
-	const period = `von=${addMonths(setup.until, -11)}&bis=${setup.until}`;
-	const roundPath = round.supported
-		? `/?runde=${round.id}&jc=${setup.code}`
-		: `/?jc=${setup.code}&vergleich=ring&${period}`;
+export function pagePaths(setup: PageSetup, roundId: string) {
 	const pages = (jc: string) => [
 		{ page: '/', path: jc ? `/?${jc}` : '/' },
 		{ page: KPI_PAGE, path: `${KPI_PAGE}${jc && `?${jc}`}` },
 		{ page: '/karte', path: `/karte${jc && `?${jc}`}` },
 		{ page: '/kanaele', path: `/kanaele${jc && `?${jc}`}` },
-		{ page: 'Runde', path: roundPath }
+		{ page: 'Runde', path: `/?runde=${roundId}${jc && `&${jc}`}` }
 	];
 	return {
 		// Without `jc` an analyst's `/` is the register with national follower totals: timed as well.
@@ -92,8 +82,7 @@ export async function benchPages(setup: PageSetup, warmup: number, say: (s: stri
 	await createUser(setup, 'analyst');
 	await createUser(setup, 'jobcenter');
 	const roundId = await createRound(setup);
-	const supported = roundQuerySupported(readFileSync('src/lib/server/dashboard/view.ts', 'utf8'));
-	const paths = pagePaths(setup, { id: roundId, supported });
+	const paths = pagePaths(setup, roundId);
 
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
@@ -132,7 +121,7 @@ export async function benchPages(setup: PageSetup, warmup: number, say: (s: stri
 				timings.push({ role, page, path, ...latencies(ms), load: latencies(data) });
 			}
 		}
-		return { timings, home, roundId, roundQuery: supported };
+		return { timings, home, roundId };
 	} finally {
 		closeConnections();
 		server?.kill();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataPath, roundQuerySupported } from './pages';
+import { dataPath } from './pages';
 import type { LoadPhase, WebLoad } from './load';
 import { replaceSection, SECTION_END, SECTION_START, webTargets } from './report';
 import { latencies } from './stats';
@@ -44,13 +44,6 @@ describe('assetPaths', () => {
 		const { js, css } = assetPaths(html, link);
 		expect(js.sort()).toEqual(['./_app/app.js', './_app/c.js', './_app/start.js', './_app/x.js']);
 		expect(css).toEqual(['./_app/a.css']);
-	});
-});
-
-describe('roundQuerySupported', () => {
-	it('looks for the overview reading ?runde=', () => {
-		expect(roundQuerySupported(`const round = params.get('runde');`)).toBe(true);
-		expect(roundQuerySupported(`const jc = params.get('jc');`)).toBe(false);
 	});
 });
 

@@ -30,8 +30,6 @@ export interface BenchResults {
 	ingest: IngestResults;
 	stages: ImportStages;
 	pages: PageTiming[];
-	/** false: `/` does not read `?runde=` yet, so the round was timed as its members' ring. */
-	roundQuery: boolean;
 	engine: EngineTiming;
 	web: WebLoad;
 	weight: Weight;
@@ -132,9 +130,6 @@ export function markdown(r: BenchResults): string {
 		Math.round(x.rowsPerSecond).toLocaleString('en'),
 		x.peakRss === null ? '–' : `${(x.peakRss / MB).toFixed(0)} MB`
 	];
-	const round = r.roundQuery
-		? '“Runde” is `/?runde=ID&jc=…`.'
-		: '“Runde” is `/?jc=…&vergleich=ring&von=…&bis=…`: `/` does not read `?runde=` yet, so the round is timed as its members’ ring over its 12 months.';
 	return [
 		`Measured on ${r.date} with \`npm run bench\` (scale \`${r.scale}\`): ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, Node ${m.node}, sqlite3 ${m.sqlite}; 1-minute load average ${m.load[0].toFixed(1)} at the start, ${[m.loadBefore.ingest, m.loadBefore.pages, m.loadBefore.web].map((l) => l.toFixed(1)).join(' / ')} before the ingest, page and web parts, ${m.load[1].toFixed(1)} at the end.${busy(m) ? ` **The machine was under load from other work (more runnable processes than cores): every timing below is disturbed, those of the server most.**` : ''}`,
 		`Data: ${d.jobcenters} jobcenters × ${d.channels} channels × ${d.months} months = ${d.rows.toLocaleString('en')} rows (${(d.canonicalBytes / MB).toFixed(1)} MB canonical CSV).`,
@@ -165,7 +160,7 @@ export function markdown(r: BenchResults): string {
 			])
 		),
 		'',
-		`${r.pages[0]?.n ?? 0} requests per page and role after a warm-up, one at a time over loopback; “load only” is the page's \`__data.json\` (${r.pages[0]?.load.n ?? 0} requests): the load functions without server rendering. ${round}`,
+		`${r.pages[0]?.n ?? 0} requests per page and role after a warm-up, one at a time over loopback; “load only” is the page's \`__data.json\` (${r.pages[0]?.load.n ?? 0} requests): the load functions without server rendering. “Runde” is \`/?runde=ID\` (and \`&jc=…\` for the analyst): a round of the jobcenter’s ring over 12 months.`,
 		`In-process \`compare()\` of the same overview (${r.engine.members} members, 12 months): p50 ${ms(r.engine.cold.p50)} reading SQLite, ${ms(r.engine.warm.p50)} from the source's cache.`,
 		'',
 		webSection(r.web),

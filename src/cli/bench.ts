@@ -132,7 +132,6 @@ run(async () => {
 			ingest,
 			stages,
 			pages: pages.timings,
-			roundQuery: pages.roundQuery,
 			engine,
 			web,
 			weight: clientWeight(pages.home, join(buildDir, 'client'))
