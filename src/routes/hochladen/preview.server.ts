@@ -3,20 +3,12 @@ import { channelName } from '$lib/channels';
 import { METRICS } from '$lib/server/db/schema';
 import type { DB } from '$lib/server/db';
 import { byIds, REFERENCE } from '$lib/server/db/jobcenters';
-import { decode, fileSource, headOf } from '$lib/server/ingest/dialect';
 import type { IngestResult } from '$lib/server/ingest/ingest';
 import type { Lang } from '$lib/server/ingest/messages';
 import { groupByReason, issueRows } from '$lib/server/ingest/preview';
-import { CsvSyntaxError, readRecords } from '$lib/server/ingest/records';
-import { dataRecords } from '$lib/server/ingest/scan';
 import type { Staged } from '$lib/server/ingest/staging';
-import { readWorkbook } from '$lib/server/ingest/workbook';
-import { log } from '$lib/server/log';
 
 const LISTED = 100;
-const SAMPLE_ROWS = 5;
-/** Where the first rows are, with the lines above the header; not the whole file, on the server's thread. */
-const SAMPLE_BYTES = 65_536;
 
 export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang) {
 	const r = staged.result;
@@ -59,30 +51,8 @@ export async function previewOf(db: DB, staged: Staged<IngestResult>, lang: Lang
 			jobcenter: `${c.name} (${c.code})`,
 			diffs: c.diffs
 		})),
-		sample: r.kind ? await sampleRows(staged.path, r.dialect) : []
+		sample: r.sample ?? []
 	};
 }
 
 export type Preview = Awaited<ReturnType<typeof previewOf>>;
-
-/** The first data rows as the CSV parser (or the workbook reader) split them, to show that umlauts and delimiters came through. */
-async function sampleRows(path: string, dialect: IngestResult['dialect']) {
-	const rows: { line: number; cells: string[] }[] = [];
-	const source = fileSource(path);
-	const records =
-		'format' in dialect
-			? readWorkbook(source, dialect.numberStyle ?? 'de', { sheet: null })
-			: readRecords(decode(headOf(source, SAMPLE_BYTES), dialect.encoding), dialect.delimiter);
-	try {
-		for await (const { line, cells } of dataRecords(records)) {
-			rows.push({ line, cells });
-			if (rows.length >= SAMPLE_ROWS) break;
-		}
-	} catch (e) {
-		// A syntax error is already among the errors; the rows before it are shown.
-		if (!(e instanceof CsvSyntaxError)) {
-			log.error({ event: 'preview_sample', err: e }, 'the first rows could not be read again');
-		}
-	}
-	return rows;
-}

@@ -31,11 +31,26 @@ describe('importInWorker', { timeout: 60_000 }, () => {
 		const dry = await importInWorker(path, file, { ...options, dryRun: true });
 		expect(dry).toMatchObject({ inserted: 672, uploadId: null, errorCount: 0 });
 		expect(dry.dialect).toEqual({ encoding: 'utf-8', delimiter: ';', numberStyle: 'de' });
+		// The preview's first rows come with the check, read in the worker too.
+		const first = [
+			['2012-01', 'facebook'],
+			['2012-01', 'x'],
+			['2012-01', 'youtube'],
+			['2012-01', 'linkedin'],
+			['2012-02', 'facebook']
+		];
+		expect(dry.sample).toEqual(
+			first.map(([month, channel], i) => ({
+				line: i + 2,
+				cells: ['05754', month, channel, '1.234', '2,5']
+			}))
+		);
 		expect(await dumpTables(db)).toEqual(before);
 
 		const progress: ImportProgress[] = [];
 		const result = await importInWorker(path, file, options, (p) => progress.push(p));
 		expect(result).toMatchObject({ inserted: 672, errorCount: 0 });
+		expect(result.sample).toBeUndefined();
 		const stored = await db
 			.selectFrom('monthly_metric')
 			.select(['followers', 'staff_hours'])

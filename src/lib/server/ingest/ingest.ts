@@ -36,6 +36,7 @@ import {
 } from './validate-file';
 import { writeMetrics, writeRegisterFile, type UploadRecord, type Written } from './write-stage';
 import type { RegisterChange } from './register';
+import type { SampleRow } from './sample';
 import type { Counts, RowChange } from './write';
 import type { IngestOptions, IngestScope } from './options';
 
@@ -59,6 +60,8 @@ export interface IngestResult extends Counts {
 	registerChanges: RegisterChange[];
 	/** Set when the lists hold only the first issues of each code (`bounded.ts`): each code's count. */
 	codeCounts?: CodeCounts;
+	/** A web check's first data rows, read by the import's thread for the preview (`sample.ts`). */
+	sample?: SampleRow[];
 }
 
 export async function importFile(

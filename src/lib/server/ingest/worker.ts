@@ -5,6 +5,7 @@ import { writeFault } from '$lib/server/db/faults';
 import { boundResult } from './bounded';
 import { fileSource, UnreadableFile } from './dialect';
 import { importFile, type IngestOptions, type IngestResult } from './ingest';
+import { firstRows } from './sample';
 
 /** This module's own file after bundling, so that the server can start it as a worker. */
 export const workerUrl = import.meta.url;
@@ -80,6 +81,9 @@ async function run({ databasePath, path, options, busyTimeoutMs }: ImportJob): P
 				})
 		});
 		if (result.uploadId !== null) await checkpointWal(sqliteOf(db));
+		// Read here, not on the server's thread: a workbook's first rows need the archive unpacked.
+		if (options.dryRun && result.kind)
+			result.sample = await firstRows(fileSource(path), result.dialect);
 		// A written file is not previewed again: its complete issues are not needed.
 		post({ type: 'done', result: boundResult(result, result.uploadId === null ? path : null) });
 	} catch (e) {
