@@ -23,6 +23,11 @@ export interface WorkbookDialect {
 
 export type FileDialect = Dialect | WorkbookDialect;
 
+/** A file's dialect as far as its check got: the number style is missing where it was not decided. */
+export type FoundDialect =
+	| (Partial<Dialect> & Pick<Dialect, 'encoding' | 'delimiter'>)
+	| (Partial<WorkbookDialect> & Pick<WorkbookDialect, 'format' | 'sheet'>);
+
 /** A ZIP's local file header: every .xlsx starts with it. */
 export function isZip(head: Uint8Array): boolean {
 	return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;

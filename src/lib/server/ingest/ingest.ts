@@ -14,9 +14,8 @@ import {
 	sniff,
 	type ByteSource,
 	type Delimiter,
-	type Dialect,
 	type FileDialect,
-	type WorkbookDialect
+	type FoundDialect
 } from './dialect';
 import { readHeader, wideHeader, type Kind } from './headers';
 import { IssueLog, type CodeCounts } from './issues';
@@ -44,9 +43,7 @@ export type { IngestOptions, IngestScope, Stage } from './options';
 
 export interface IngestResult extends Counts {
 	kind: Kind | null;
-	dialect:
-		| (Partial<Dialect> & Pick<Dialect, 'encoding' | 'delimiter'>)
-		| (Partial<WorkbookDialect> & Pick<WorkbookDialect, 'format' | 'sheet'>);
+	dialect: FoundDialect;
 	sha256: string;
 	uploadId: number | null;
 	columns: { name: string; field: string | null }[];

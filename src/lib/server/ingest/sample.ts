@@ -1,7 +1,6 @@
 /** A checked file's first data rows as the CSV parser (or the workbook reader) split them, for the preview: they show that umlauts, delimiters and cells came through. */
 import { log } from '$lib/server/log';
-import { decode, headOf, type ByteSource } from './dialect';
-import type { IngestResult } from './ingest';
+import { decode, headOf, type ByteSource, type FoundDialect } from './dialect';
 import { CsvSyntaxError, readRecords, type CsvRecord } from './records';
 import { dataRecords } from './scan';
 
@@ -15,10 +14,7 @@ const SAMPLE_BYTES = 65_536;
  * The first `SAMPLE_ROWS` data rows of `source` in the `dialect` its check found. A syntax error
  * is already among the file's errors: it ends the rows, it is not thrown.
  */
-export async function firstRows(
-	source: ByteSource,
-	dialect: IngestResult['dialect']
-): Promise<SampleRow[]> {
+export async function firstRows(source: ByteSource, dialect: FoundDialect): Promise<SampleRow[]> {
 	const rows: SampleRow[] = [];
 	try {
 		// Imported for a workbook only, so that a CSV file's thread does not load exceljs.
