@@ -6,7 +6,7 @@ import { dataRecords } from './scan';
 
 export type SampleRow = Pick<CsvRecord, 'line' | 'cells'>;
 
-export const SAMPLE_ROWS = 5;
+const SAMPLE_ROWS = 5;
 /** Where a CSV file's first rows are, with the lines above its header. */
 const SAMPLE_BYTES = 65_536;
 
