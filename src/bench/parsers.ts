@@ -1,9 +1,9 @@
 /** The CSV parsers in node_modules, each on the same decoded text, so that the importer's parser is chosen by measurement. */
 import { pipeline, Readable, type Transform } from 'node:stream';
+// The importer's parser until 2026-12-03; only the benchmark uses it now, to compare.
 import { parse as csvParse } from 'csv-parse';
 // Installed with exceljs; only the benchmark uses it, to compare.
 import { parse as fastCsv } from '@fast-csv/parse';
-// Only the benchmark uses it: faster alone, but not in the importer's thread (README, Leistung).
 import Papa from 'papaparse';
 import type { Delimiter } from '$lib/server/ingest/dialect';
 import { readRecords } from '$lib/server/ingest/records';
@@ -21,7 +21,7 @@ function count(text: AsyncIterable<string>, parser: Transform): Promise<number> 
 }
 
 export const PARSERS: Record<string, Parser> = {
-	'readRecords (csv-parse with trim and relax_quotes, one await per record)': async (text, d) => {
+	'readRecords (Papa Parse on decoded pieces, one await per record)': async (text, d) => {
 		let records = 0;
 		for await (const record of readRecords(text, d)) records += record.line > 0 ? 1 : 0;
 		return records;
@@ -36,7 +36,7 @@ export const PARSERS: Record<string, Parser> = {
 				error: reject
 			});
 		}),
-	'csv-parse, same options, events': (text, delimiter) =>
+	'csv-parse with trim and relax_quotes, events': (text, delimiter) =>
 		count(
 			text,
 			csvParse({ delimiter, bom: true, trim: true, relax_quotes: true, relax_column_count: true })

@@ -207,7 +207,7 @@ function webSection(web: WebLoad): string {
 function stageSection(s: ImportStages): string {
 	const sec = (n: number) => (n < 100 ? ms(n) : `${(n / 1000).toFixed(2)} s`);
 	const stages: [string, keyof FileStages][] = [
-		['parse alone (`readRecords`: decode and csv-parse)', 'parse'],
+		['parse alone (`readRecords`: decode and Papa Parse)', 'parse'],
 		['validate alone (parse and check every cell, one thread)', 'validate'],
 		['import: read (sniff: hash, size, encoding)', 'read'],
 		['import: detect dialect (delimiter, wide header)', 'dialect'],

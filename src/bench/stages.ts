@@ -21,7 +21,7 @@ import { PARSERS } from './parsers';
 
 /** Milliseconds per stage of one file. */
 export interface FileStages {
-	/** parse alone: decode and split every record (`readRecords`, csv-parse as configured). */
+	/** parse alone: decode and split every record (`readRecords`, Papa Parse). */
 	parse: number;
 	/** validate alone: parse and check every row into `MetricRows`, in one thread. */
 	validate: number;

@@ -46,7 +46,7 @@ const CANONICAL: Options = {
 	record_delimiter: '\n',
 	quote_record_delimiter: true,
 	eof: false,
-	// csv-parse trims unquoted cells on import, so text with outer blanks must be quoted to survive.
+	// Spreadsheets and most CSV readers trim unquoted cells, so text with outer blanks is quoted.
 	quoted_match: [/^\s|\s$/],
 	cast: { string: neutralise }
 };

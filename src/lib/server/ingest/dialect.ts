@@ -186,7 +186,7 @@ export function defaultNumberStyle(delimiter: Delimiter | null): NumberStyle {
 	return delimiter === ';' || delimiter === null ? 'de' : 'en';
 }
 
-/** What the server's thread parses in one turn of its event loop: about a millisecond of csv-parse. */
+/** What the server's thread reads in one turn of its event loop: about a millisecond of parsing. */
 const HEAD_PIECE = 8192;
 
 /**

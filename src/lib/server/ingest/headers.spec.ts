@@ -123,7 +123,7 @@ describe('the column limit', () => {
 	it('stops an upload with a million columns at the header, with no columns for the preview and no change', async () => {
 		const db = await testDatabase();
 		const before = await dumpTables(db);
-		// A million columns: csv-parse would need minutes for this one record, the raw count does not.
+		// A million columns: parsing and mapping this one record would take long, the raw count does not.
 		const header = padded(1_000_000).join(';');
 		const started = Date.now();
 		const row = ['05754', '2026-01', 'Facebook', '1'].join(';');

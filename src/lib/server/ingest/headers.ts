@@ -33,8 +33,8 @@ function tooManyColumns(count: number): Issue | null {
 }
 
 /**
- * The header's width counted in the raw start of the file, before csv-parse sees it: csv-parse
- * takes seconds for one record of 100,000 cells, and far longer for the 20 MB an upload may hold.
+ * The header's width counted in the raw start of the file, before the CSV parser sees it: a header
+ * of 100,000 cells would be split, mapped and checked cell by cell, and 20 MB may hold millions.
  * A header longer than the start is counted as far as it goes; `readHeader` checks the rest.
  */
 export function wideHeader(head: string, delimiter: Delimiter): Issue | null {

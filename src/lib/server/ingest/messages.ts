@@ -1,6 +1,7 @@
 /** Every ingest problem as a stable code with a German and an English sentence the user can act on. */
 import type { Metric } from '$lib/server/db/schema';
 import { METRICS_COLUMNS } from './aliases';
+import { MAX_RECORD_CHARS, type SyntaxReason } from './records';
 
 export type Lang = 'de' | 'en';
 
@@ -149,10 +150,27 @@ export const MAX_COLUMNS = 200;
 /** What a workbook may unpack to: far above the 20 MB a CSV upload holds as XML, far below a zip bomb. */
 export const MAX_UNPACKED_MB = 512;
 
+const SYNTAX_REASONS: Record<SyntaxReason, [de: string, en: string]> = {
+	quote_not_closed: [
+		'ein Anführungszeichen wird bis zum Dateiende nicht geschlossen',
+		'a quotation mark is never closed'
+	],
+	text_after_quote: [
+		'nach einem schließenden Anführungszeichen folgt noch Text im selben Feld',
+		'text follows a closing quotation mark in the same field'
+	],
+	line_too_long: [
+		`eine Zeile ist länger als ${MAX_RECORD_CHARS / (1 << 20)} Mio. Zeichen`,
+		`a line is longer than ${MAX_RECORD_CHARS / (1 << 20)} million characters`
+	]
+};
+
 const MESSAGES: Record<IssueCode, [de: Sentence, en: Sentence]> = {
 	unreadable_csv: [
-		(d) => `Die Datei ist kein lesbares CSV (${d}). Bitte prüfen Sie die Anführungszeichen.`,
-		(d) => `The file is not readable CSV (${d}). Please check the quotation marks.`
+		(d) =>
+			`Die Datei ist kein lesbares CSV (${SYNTAX_REASONS[d as SyntaxReason]?.[0] ?? d}). Bitte prüfen Sie die Anführungszeichen.`,
+		(d) =>
+			`The file is not readable CSV (${SYNTAX_REASONS[d as SyntaxReason]?.[1] ?? d}). Please check the quotation marks.`
 	],
 	unreadable_workbook: [
 		() =>

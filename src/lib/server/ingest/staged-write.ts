@@ -35,7 +35,13 @@ const APPLY_CHUNK = 5000;
 const PROGRESS_EVERY = 500;
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
-type Statement = 'pendingInsert' | 'pendingUpdate' | 'seenRow' | 'seenBefore';
+/**
+ * Inserted rows per statement into the scratch table: one statement per row cost the staging
+ * thread about twice as much.
+ */
+const STAGE_ROWS = 32;
+
+type Statement = 'pendingInsert' | 'pendingInserts' | 'pendingUpdate' | 'seenRow' | 'seenBefore';
 
 /** A `MetricsWriter` whose writes go to the scratch table, and which remembers what it read. */
 class StagingWriter extends MetricsWriter {
@@ -78,10 +84,32 @@ class StagingWriter extends MetricsWriter {
 			// An updated row keeps its before-image for undo; an inserted one needs none.
 			for (const m of METRICS) values.push(before[m]);
 			values.push(beforeUploadId);
+			this.flush();
 			this.statements.pendingUpdate.run(values);
-		} else this.statements.pendingInsert.run(values);
+		} else {
+			for (const v of values) this.queued.push(v);
+			if (++this.queuedRows === STAGE_ROWS) this.flush();
+		}
 		this.jobcenters.add(row.jobcenterId);
 		this.written++;
+	}
+
+	/** Inserted rows waiting for a statement of `STAGE_ROWS`: in the scratch table in file order. */
+	private queued: (string | number | null)[] = [];
+	private queuedRows = 0;
+
+	/** Stages the inserted rows still queued. */
+	flush(): void {
+		const { queued, queuedRows } = this;
+		if (queuedRows === STAGE_ROWS) this.statements.pendingInserts.run(queued);
+		else {
+			const width = queued.length / queuedRows;
+			for (let at = 0; at < queued.length; at += width) {
+				this.statements.pendingInsert.run(queued.slice(at, at + width));
+			}
+		}
+		this.queued = [];
+		this.queuedRows = 0;
 	}
 }
 
@@ -115,13 +143,16 @@ export class StagedMetrics {
 			create table scratch.seen_before (${KEY.join(', ')}, followers);`);
 		const newColumns = ['line', ...KEY, ...present];
 		const changedColumns = [...newColumns, ...BEFORE, 'before_upload_id'];
-		const into = (columns: string[], existed: number) =>
+		const into = (columns: string[], existed: number, rows = 1) =>
 			sqlite.prepare(
 				`insert into scratch.pending (${columns.join(', ')}, existed)
-				values (${marks(columns.length)}, ${existed})`
+				values ${Array(rows)
+					.fill(`(${marks(columns.length)}, ${existed})`)
+					.join(', ')}`
 			);
 		const statements = {
 			pendingInsert: into(newColumns, 0),
+			pendingInserts: into(newColumns, 0, STAGE_ROWS),
 			pendingUpdate: into(changedColumns, 1),
 			seenRow: sqlite.prepare(
 				`insert into scratch.seen_row values (${marks(KEY.length + METRICS.length + 2)})`
@@ -223,6 +254,7 @@ export class StagedMetrics {
 	}
 
 	private endSnapshot(): void {
+		this.writer.flush();
 		if (this.sqlite.inTransaction) this.sqlite.exec('commit');
 	}
 
