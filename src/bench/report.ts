@@ -144,7 +144,7 @@ export function markdown(r: BenchResults): string {
 			]
 		),
 		'',
-		`(a)/(c) = ${times(i.canonicalVsSqlite)}, (a)/(d) = ${times(i.canonicalVsSchema)}, (b)/(a) = ${times(i.germanVsCanonical)}. Wall time is the median of ${i.canonical.runsMs.length} runs, taken round by round ((a) to (d), then again), their range in brackets; it includes starting npm and tsx; peak RSS is the highest of them. (c) loads the file into a plain table without keys; (d) is SQLite's own floor for Benchlearn's tables: \`.import\` into a scratch table, then \`insert … select\` into \`monthly_metric\` (primary key, two month-first indexes, checks, foreign keys), each row naming its upload, without any validation.`,
+		`(a)/(c) = ${times(i.canonicalVsSqlite)}, (a)/(d) = ${times(i.canonicalVsSchema)}, (b)/(a) = ${times(i.germanVsCanonical)}. Wall time is the median of ${i.canonical.runsMs.length} runs, taken round by round ((a) to (d), the next round from (b) on, and so on), their range in brackets; it includes starting npm and tsx; peak RSS is the highest of them. (c) loads the file into a plain table without keys; (d) is SQLite's own floor for Benchlearn's tables: \`.import\` into a scratch table, then \`insert … select\` into \`monthly_metric\` (primary key, two month-first indexes, checks, foreign keys), each row naming its upload, without any validation.`,
 		'',
 		stageSection(r.stages),
 		'',
