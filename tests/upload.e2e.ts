@@ -233,6 +233,34 @@ test('an empty file and a header of 100,000 columns get clear messages, not a pr
 	await shot(page, 'too-many-columns');
 });
 
+test('a file with a quotation mark left open is refused with its line, and nothing is written', async ({
+	page
+}) => {
+	await signIn(page, 'jobcenter');
+	const before = count('select count(*) as n from monthly_metric');
+	// As Excel writes it, with a note typed into the channel cell that opens a quote and never closes.
+	const lines = [
+		'Jobcenter;Monat;Kanal;Follower;Beiträge',
+		'05754;2026-01;Facebook;1200;14',
+		'05754;2026-02;Facebook;1210;9',
+		'05754;2026-03;"Facebook (neu;1230;11',
+		'05754;2026-04;Facebook;1235;12'
+	];
+	await chooseAndCheck(page, {
+		name: 'monat-kaputt.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8')
+	});
+	const message = page.getByText(
+		'Die Datei ist kein lesbares CSV (ein Anführungszeichen wird bis zum Dateiende nicht geschlossen). Bitte prüfen Sie die Anführungszeichen.'
+	);
+	await expect(message).toBeVisible();
+	await expect(page.getByRole('cell', { name: '4', exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: /übernehmen/i })).toHaveCount(0);
+	expect(count('select count(*) as n from monthly_metric')).toBe(before);
+	await shot(page, 'open-quote');
+});
+
 test('the templates open in Excel: semicolons, a BOM and the German headers', async ({ page }) => {
 	await signIn(page, 'jobcenter');
 	const metrics = await page.request.get('/hochladen/vorlage/kennzahlen');
