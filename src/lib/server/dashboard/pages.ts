@@ -11,10 +11,11 @@ import { m } from '$lib/paraglide/messages';
 import { uiLocale } from '$lib/i18n/locale';
 import type { Viewer } from '$lib/server/auth/authorise';
 import { currentMonth } from '$lib/server/clock';
-import { followersByChannel, latestMonth, listJobcenters } from '$lib/server/db/overview';
+import { keptTotals, latestMonth, listJobcenters } from '$lib/server/db/overview';
 import { chartEvents } from '$lib/server/events';
 import { isKpiId, kpi, type KpiId } from '$lib/server/kpi/catalogue';
 import { audienceOf, mapAxes, mapPoints } from '$lib/server/kpi/present';
+import { dataVersion } from '$lib/server/kpi/version';
 import type { EventViewer } from '$lib/server/kpi/visibility';
 import { choice, query, shown } from '$lib/server/params';
 import { registerView } from '$lib/server/registerView';
@@ -49,6 +50,8 @@ export const overviewData = (view: View, viewer: Viewer, url: URL) =>
 export const overviewPage = (viewer: Viewer, url: URL) =>
 	whole(viewer, url, (view) => overviewData(view, viewer, url));
 
+const nationalFollowers = keptTotals(dataVersion);
+
 /** Analysts without a chosen jobcenter: one page of the register to pick from and the totals of all channels. */
 async function picker(params: URLSearchParams, viewer: EventViewer) {
 	const register = await registerView(db(), params, {}, (filter, page) =>
@@ -58,7 +61,7 @@ async function picker(params: URLSearchParams, viewer: EventViewer) {
 	if (!to) return { register, period: null, series: [], events: [] };
 	const from = addMonths(to, -23);
 	const months = monthRange(from, to);
-	const rows = await followersByChannel(db(), from, to);
+	const rows = await nationalFollowers(db(), from, to);
 	const series = toSeries(
 		rows,
 		months,

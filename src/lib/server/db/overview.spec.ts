@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followersByChannel, latestMonth, listJobcenters } from './overview';
+import { dataVersion } from '$lib/server/kpi/version';
+import { followersByChannel, keptTotals, latestMonth, listJobcenters } from './overview';
 import type { RegisterFilter } from './register';
 import { addJobcenter, testDatabase, testRegister as register } from './testing';
 
@@ -47,6 +48,25 @@ describe('overview queries', () => {
 			{ channel_id: 'facebook', month: '2026-01', followers: 100 },
 			{ channel_id: 'facebook', month: '2026-02', followers: 117 },
 			{ channel_id: 'instagram', month: '2026-02', followers: 40 }
+		]);
+	});
+});
+
+describe('the national totals, kept', () => {
+	it('are read once until the figures change, then read again', async () => {
+		const db = await testDatabase();
+		const a = await addJobcenter(db, '00001');
+		const row = { jobcenter_id: a, channel_id: 'facebook', month: '2026-02', followers: 110 };
+		await db.insertInto('monthly_metric').values(row).execute();
+		const totals = keptTotals(dataVersion);
+		const first = await totals(db, '2026-01', '2026-03');
+		expect(first).toEqual([{ channel_id: 'facebook', month: '2026-02', followers: 110 }]);
+		expect(await totals(db, '2026-01', '2026-03')).toBe(first);
+		// Another period is another answer.
+		expect(await totals(db, '2026-03', '2026-03')).toEqual([]);
+		await db.updateTable('monthly_metric').set({ followers: 120 }).execute();
+		expect(await totals(db, '2026-01', '2026-03')).toEqual([
+			{ channel_id: 'facebook', month: '2026-02', followers: 120 }
 		]);
 	});
 });
