@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { receiveUpload, UploadRefused } from './receive';
 
@@ -51,7 +52,28 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 	return (e as UploadRefused).reason;
 }
 
+/** A disk that is full from the first byte on. */
+const fullDisk = () =>
+	new Writable({
+		write(_chunk, _encoding, callback) {
+			callback(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+		}
+	});
+
 describe('receiveUpload', () => {
+	it('ends with the disk error on a full disk, however much of the body is still to come', async () => {
+		const dir = scratch();
+		const rows = '05754;instagram;2026-01;1.234\r\n'.repeat(20_000);
+		const body = part('file', `Kennung;Kanal;Monat;Follower\r\n${rows}`, 'gross.csv') + end;
+		const wide = { dir, maxBytes: 2_000_000, maxFiles: 2 };
+		const e = await receiveUpload(request(body), wide, fullDisk).then(
+			() => expect.fail('accepted'),
+			(e: unknown) => e
+		);
+		expect((e as { code?: string }).code).toBe('ENOSPC');
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
 	it('streams each file to its own file in the folder and returns the fields', async () => {
 		const dir = scratch();
 		const body =

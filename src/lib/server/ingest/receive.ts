@@ -43,7 +43,12 @@ const MAX_FIELD_BYTES = 64 * 1024;
  * `UploadRefused`, or the file system's error when a file cannot be written. A too-large body is still read to its end (and discarded), so that the browser
  * sees the answer instead of a reset connection.
  */
-export async function receiveUpload(request: Request, limits: ReceiveLimits): Promise<Received> {
+export async function receiveUpload(
+	request: Request,
+	limits: ReceiveLimits,
+	/** Opens a file to write; a test seam for a disk that fails. */
+	open: (path: string) => Writable = createWriteStream
+): Promise<Received> {
 	const received: Received = { fields: {}, files: [] };
 	const writes: Promise<unknown>[] = [];
 	let refusal: UploadRefused | null = null;
@@ -83,16 +88,33 @@ export async function receiveUpload(request: Request, limits: ReceiveLimits): Pr
 			size: 0
 		};
 		received.files.push(file);
-		const out: Writable = createWriteStream(file.path);
-		out.once('error', (e) => (diskError ??= e));
+		const out = open(file.path);
 		stream.on('data', (chunk: Buffer) => {
 			file.size += chunk.length;
 			total += chunk.length;
 			if (total > limits.maxBytes) refuse('too_large');
 		});
 		stream.on('limit', () => refuse('too_large'));
-		// A refused body's files are not worth writing; the rest of it is read and dropped.
-		writes.push(pipeline(stream, out).catch(() => refuse('malformed')));
+		// Not `pipeline`: on a write error it destroys busboy's file stream, and busboy then waits
+		// for ever for that stream to take the rest of the body, so the request never ends. On a full
+		// disk the rest of the file is read and dropped instead.
+		writes.push(
+			new Promise<void>((done) => {
+				out.once('error', (e) => {
+					diskError ??= e;
+					stream.unpipe(out);
+					stream.resume();
+					done();
+				});
+				out.once('close', done);
+				stream.once('error', () => {
+					refuse('malformed');
+					out.destroy();
+					done();
+				});
+				stream.pipe(out);
+			})
+		);
 	});
 	parser.on('filesLimit', () => refuse('too_many_files'));
 	parser.on('fieldsLimit', () => refuse('too_large'));
